@@ -1,0 +1,152 @@
+"""The lab's facts from ``_data/lab.yaml``: validated once, then shown everywhere.
+
+- ``{{ treffen_… }}`` substitutions for running text (MyST ``substitution`` extension)
+- ``{kontakte}`` and ``{links}`` directives: contact and link cards
+- ``oklab`` in the HTML template context (footer)
+
+The validated data is stored in the config value ``oklab_lab``: when the file changes,
+Sphinx sees a changed configuration and re-reads every page.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from . import __version__
+from .cards import Card, MarkdownDirective, grid
+from .errors import abort, load_yaml_file, validate
+from .schema import Strict, WebAddress
+
+WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+
+
+class Meeting(Strict):
+    weekday: Literal[tuple(WEEKDAYS)]  # type: ignore[valid-type]
+    start: time
+    end: time
+    timezone: str
+    place: str
+    street: str
+    postcode: str = Field(pattern=r"^\d{5}$")
+    city: str
+    country: str = "DE"
+
+    @field_validator("timezone")
+    @classmethod
+    def known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unbekannte Zeitzone {value!r} (zum Beispiel Europe/Berlin)")
+        return value
+
+    @property
+    def address(self) -> str:
+        return f"{self.street}, {self.postcode} {self.city}"
+
+    @property
+    def full_place(self) -> str:
+        return f"{self.place}, {self.address}"
+
+
+class Contact(Strict):
+    name: str
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class Link(Strict):
+    name: str
+    url: WebAddress
+    icon: str = "link-external"
+    rel: str | None = None
+
+
+class Network(Strict):
+    name: str
+    initiator: str
+    url: WebAddress
+
+
+class Lab(Strict):
+    name: str
+    tagline: str
+    network: Network
+    association: str
+    meeting: Meeting
+    contacts: list[Contact]
+    links: list[Link]
+
+
+def hour(value: time) -> str:
+    """18:00 -> "18", 18:30 -> "18:30" (as Germans say meeting times)."""
+    return f"{value:%H}".lstrip("0") or "0" if value.minute == 0 else f"{value:%H:%M}"
+
+
+def lab(config: Config) -> Lab:
+    return Lab.model_validate(config.oklab_lab)
+
+
+def load_lab_data(app: Sphinx, config: Config) -> None:
+    path = Path(app.srcdir) / config.oklab_data_file
+    doc, problems = load_yaml_file(path)
+    data = None
+    if doc is not None:
+        data, problems = validate(Lab, doc, path)
+    if data is None:
+        abort(app, problems, f"Der Bau bricht ab: {config.oklab_data_file} enthält Fehler.")
+    config.oklab_lab = data.model_dump(mode="json")
+    meeting = data.meeting
+    config.myst_substitutions = {
+        **config.myst_substitutions,
+        "treffen_tag": meeting.weekday,
+        "treffen_beginn": hour(meeting.start),
+        "treffen_ende": hour(meeting.end),
+        "treffen_ort": meeting.place,
+        "treffen_adresse": meeting.full_place,
+    }
+
+
+class ContactCards(MarkdownDirective):
+    """``{kontakte}``: one mail card per contact."""
+
+    def markdown(self) -> str:
+        contacts = lab(self.config).contacts
+        return grid(
+            [Card(c.name, c.email, f"mailto:{c.email}", "mail", css_class="oklab-contact") for c in contacts]
+        )
+
+
+class LinkCards(MarkdownDirective):
+    """``{links}``: one card per link of the lab (website, social media, source code)."""
+
+    def markdown(self) -> str:
+        links = lab(self.config).links
+        return grid(
+            [Card(link.name, _host(link.url), link.url, link.icon, css_class="oklab-link") for link in links],
+            columns="1 2 3 3",
+        )
+
+
+def _host(url: str) -> str:
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def add_template_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    context["oklab"] = lab(app.config)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("oklab_data_file", "_data/lab.yaml", "env", types=[str])
+    app.add_config_value("oklab_lab", {}, "env", types=[dict])
+    app.connect("config-inited", load_lab_data)
+    app.connect("html-page-context", add_template_context)
+    app.add_directive("kontakte", ContactCards)
+    app.add_directive("links", LinkCards)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,60 @@
+"""Shared fixtures: the real site, built once per test session, clean and strict."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class Build:
+    """The result of one ``sphinx-build`` run."""
+
+    returncode: int
+    output: str
+    outdir: Path
+
+    def page(self, path: str = "") -> BeautifulSoup:
+        """The parsed HTML of the page at URL path ``path`` (``""`` is the start page)."""
+        file = self.outdir / path / "index.html" if not path.endswith(".html") else self.outdir / path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[str]:
+        """URL paths of every HTML page, e.g. ``"ueber-uns/"``."""
+        paths = []
+        for file in self.outdir.rglob("*.html"):
+            rel = file.relative_to(self.outdir)
+            if rel.parts[0].startswith("_"):
+                continue
+            if file.name != "index.html":
+                paths.append(rel.as_posix())
+            elif rel.parent != type(rel)("."):
+                paths.append(rel.parent.as_posix() + "/")
+            else:
+                paths.append("")
+        return sorted(paths)
+
+
+def sphinx_build(srcdir: Path, outdir: Path, *args: str, env: dict | None = None) -> Build:
+    """Run ``sphinx-build`` as an editor or Read the Docs would (strict, dirhtml)."""
+    cmd = [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-W", "-n", "--keep-going", "-q"]
+    cmd += [*args, str(srcdir), str(outdir)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    return Build(proc.returncode, proc.stdout + proc.stderr, outdir)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built clean (``-E``) with warnings as errors."""
+    out = tmp_path_factory.mktemp("site")
+    build = sphinx_build(ROOT, out / "html", "-E", "-d", str(out / "doctrees"))
+    assert build.returncode == 0, build.output
+    return build

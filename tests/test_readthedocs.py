@@ -1,0 +1,24 @@
+"""The Read the Docs configuration is valid against its published schema (offline)."""
+
+import subprocess
+import sys
+
+import yaml
+from conftest import ROOT
+
+
+def test_readthedocs_config_matches_schema():
+    proc = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.readthedocs",
+         str(ROOT / ".readthedocs.yaml")],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_readthedocs_builds_strictly_from_pyproject():
+    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["sphinx"]["configuration"] == "conf.py"
+    assert config["sphinx"]["fail_on_warning"] is True
+    assert {"method": "pip", "path": "."} in config["python"]["install"]
+    assert float(config["build"]["tools"]["python"]) >= 3.11
