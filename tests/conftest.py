@@ -58,3 +58,57 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = sphinx_build(ROOT, out / "html", "-E", "-d", str(out / "doctrees"))
     assert build.returncode == 0, build.output
     return build
+
+
+# -- Browser: the built site served on 127.0.0.1, visited with a real Chromium ---------------
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NO_BROWSER = (
+    "Kein Chromium gefunden. Installiere eins mit `apt-get install chromium` (Debian/Ubuntu) "
+    "oder `.venv/bin/playwright install chromium`."
+)
+
+
+@pytest.fixture(scope="session")
+def server(site: Build):
+    """Serve the built site like a static host; yields its base URL (``http://127.0.0.1:PORT/``)."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(site.outdir))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium: the system's (``/usr/bin/chromium``) if there is one, else Playwright's own."""
+    import shutil
+
+    from playwright.sync_api import Error, sync_playwright
+
+    executable = next(
+        (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None
+    )
+    with sync_playwright() as pw:
+        try:
+            chromium = pw.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        except Error as err:
+            pytest.fail(f"{NO_BROWSER}\n{err}", pytrace=False)
+        yield chromium
+        chromium.close()
