@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+VNU    := node_modules/vnu-jar/build/dist/vnu.jar
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # Strict like Read the Docs: every warning is an error, every reference must resolve.
@@ -27,8 +28,17 @@ html: $(STAMP)
 	$(BIN)/sphinx-build -b dirhtml $(STRICT) -E . _build/html
 	@echo "Fertig: _build/html/index.html"
 
-test: $(STAMP)
+# The Nu Html Checker (npm package vnu-jar, pinned in package-lock.json; runs on Java 17).
+$(VNU):
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+test: $(STAMP) | $(VNU)
 	$(BIN)/python -m pytest
+
+# Build times, live-preview latency, page weight and Lighthouse in one table (about 5 minutes).
+# Lighthouse comes from npm (package.json): `npm install` once; without it that row is skipped.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf _build

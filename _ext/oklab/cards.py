@@ -20,6 +20,7 @@ class Card:
     footer: str = ""
     css_class: str = ""
     link_type: str = "url"  # "doc" for pages of this site
+    image: str = ""  # a local image above the title ("/projekte/karte.png"), decorative
 
     def markdown(self) -> str:
         icon = f"{{octicon}}`{self.icon};1.25em;oklab-card-icon` " if self.icon else ""
@@ -27,13 +28,12 @@ class Card:
         if self.link:
             lines += [f":link: {self.link}", f":link-type: {self.link_type}"]
             lines += [f":link-alt: {self.title}"]
+        if self.image:
+            lines += [f":img-top: {self.image}", ":img-alt:"]
         lines.append(f":class-card: oklab-card {self.css_class}".rstrip())
         if self.footer:
-            lines.append(":class-footer: oklab-card-footer")
-        lines += ["", self.text or ""]
-        if self.footer:
-            lines += ["+++", self.footer]
-        lines.append(":::")
+            lines += [f":footer: {self.footer}", ":class-footer: oklab-card-footer"]
+        lines += ["", self.text or "", ":::"]
         return "\n".join(lines)
 
 

@@ -1,8 +1,10 @@
 """The lab's facts from ``_data/lab.yaml``: validated once, then shown everywhere.
 
 - ``{{ treffen_… }}`` substitutions for running text (MyST ``substitution`` extension)
-- ``{kontakte}`` and ``{links}`` directives: contact and link cards
-- ``oklab`` in the HTML template context (footer)
+- ``{kontakte}`` and ``{links}`` directives: contact and link cards (a link's ``rel`` from the
+  data, e.g. ``rel: me`` for Mastodon, lands on the card's ``<a>``)
+- ``oklab`` in the HTML template context (footer): the validated ``Lab``; ``oklab.meeting``
+  offers ready-made texts (``summary``, ``time_text``, ``start_text``, ``full_place``, …)
 
 The validated data is stored in the config value ``oklab_lab``: when the file changes,
 Sphinx sees a changed configuration and re-reads every page.
@@ -13,18 +15,25 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator
+from docutils import nodes
+from pydantic import Field, field_validator, model_validator
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import __version__
 from .cards import Card, MarkdownDirective, grid
 from .errors import abort, load_yaml_file, validate
+from .legal import Operator
 from .schema import Strict, WebAddress
 
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+# The same days as iCalendar (RRULE BYDAY) and schema.org name them.
+ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+OSM_SEARCH = "https://www.openstreetmap.org/search"
 
 
 class Meeting(Strict):
@@ -44,8 +53,46 @@ class Meeting(Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unbekannte Zeitzone {value!r} (zum Beispiel Europe/Berlin)")
+            message = f"unbekannte Zeitzone {value!r} (zum Beispiel Europe/Berlin)"
+            raise ValueError(message) from None
         return value
+
+    @model_validator(mode="after")
+    def ends_after_start(self) -> Meeting:
+        if self.end <= self.start:
+            raise ValueError(f"das Ende ({self.end:%H:%M}) muss nach dem Beginn liegen")
+        return self
+
+    @property
+    def weekday_index(self) -> int:
+        """0 for Monday … 6 for Sunday (Python's ``date.weekday()``)."""
+        return WEEKDAYS.index(self.weekday)
+
+    @property
+    def ical_day(self) -> str:
+        return ICAL_DAYS[self.weekday_index]
+
+    @property
+    def schema_day(self) -> str:
+        return f"https://schema.org/{SCHEMA_DAYS[self.weekday_index]}"
+
+    @property
+    def start_text(self) -> str:
+        return hour(self.start)
+
+    @property
+    def end_text(self) -> str:
+        return hour(self.end)
+
+    @property
+    def time_text(self) -> str:
+        """``18–21 Uhr``"""
+        return f"{self.start_text}–{self.end_text} Uhr"
+
+    @property
+    def summary(self) -> str:
+        """``jeden Mittwoch, 18–21 Uhr``"""
+        return f"jeden {self.weekday}, {self.time_text}"
 
     @property
     def address(self) -> str:
@@ -55,10 +102,16 @@ class Meeting(Strict):
     def full_place(self) -> str:
         return f"{self.place}, {self.address}"
 
+    @property
+    def map_url(self) -> str:
+        """A search for the address on OpenStreetMap: a plain link, no embedded map."""
+        return f"{OSM_SEARCH}?{urlencode({'query': self.address})}"
+
 
 class Contact(Strict):
     name: str
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    general: bool = False  # the lab's general address (structured data names it)
 
 
 class Link(Strict):
@@ -82,6 +135,12 @@ class Lab(Strict):
     meeting: Meeting
     contacts: list[Contact]
     links: list[Link]
+    operator: Operator = Operator()  # Impressum/Datenschutz, checked by oklab.legal
+
+    @property
+    def email(self) -> str | None:
+        """The general contact address, if the data marks one (``general: true``)."""
+        return next((c.email for c in self.contacts if c.general), None)
 
 
 def hour(value: time) -> str:
@@ -119,7 +178,10 @@ class ContactCards(MarkdownDirective):
     def markdown(self) -> str:
         contacts = lab(self.config).contacts
         return grid(
-            [Card(c.name, c.email, f"mailto:{c.email}", "mail", css_class="oklab-contact") for c in contacts]
+            [
+                Card(c.name, c.email, f"mailto:{c.email}", "mail", css_class="oklab-contact")
+                for c in contacts
+            ]
         )
 
 
@@ -129,16 +191,41 @@ class LinkCards(MarkdownDirective):
     def markdown(self) -> str:
         links = lab(self.config).links
         return grid(
-            [Card(link.name, _host(link.url), link.url, link.icon, css_class="oklab-link") for link in links],
+            [
+                Card(link.name, _host(link.url), link.url, link.icon, css_class="oklab-link")
+                for link in links
+            ],
             columns="1 2 3 3",
         )
+
+    def run(self) -> list[nodes.Node]:
+        result = super().run()
+        rels = {link.url: link.rel for link in lab(self.config).links if link.rel}
+        for node in result:
+            for ref in node.findall(nodes.reference):
+                if ref.get("refuri") in rels:
+                    add_rel(ref, rels[ref["refuri"]])
+        return result
+
+
+def add_rel(node: nodes.reference, *values: str) -> None:
+    """Add tokens to a link's ``rel`` (Sphinx's HTML writer prints ``node["rel"]``).
+
+    Keeps tokens already there, so other code can add e.g. ``noopener`` to ``me``.
+    """
+    tokens = node.get("rel", "").split()
+    for value in values:
+        tokens += [token for token in value.split() if token not in tokens]
+    node["rel"] = " ".join(tokens)
 
 
 def _host(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
-def add_template_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def add_template_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
     context["oklab"] = lab(app.config)
 
 

@@ -35,9 +35,19 @@ class YamlDocument:
         return self.first_line
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """Dates stay text, so the schema checks them and names the field (``2024-02-30``)."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
-    loader = yaml.SafeLoader(text)
+    loader = _TextDatesLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

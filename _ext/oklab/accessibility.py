@@ -1,0 +1,56 @@
+"""Corrections to the markup that Sphinx, docutils and furo generate, made where it is generated.
+
+- the sidebar's toctree captions (``<p role="heading">``) get the ``aria-level`` that ARIA
+  requires (axe: aria-required-attr; Nu Html Checker error);
+- furo's English "Toggle navigation of …" labels go through the catalog (``locales/``);
+- docutils' second ``<meta name="viewport">`` is dropped (furo's ``base.html`` has one);
+- regions that scroll sideways on a phone (tables, code) can be scrolled with the keyboard
+  (``tabindex="0"``; axe: scrollable-region-focusable).
+
+Strings furo hard-codes in its page frame are translated in ``_templates/page.html``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from sphinx.application import Sphinx
+from sphinx.locale import get_translation
+
+from . import __version__
+
+_ = get_translation("sphinx")
+
+DOCUTILS_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
+FURO_TOGGLE_LABEL = "Toggle navigation of "
+SCROLLING_REGION = re.compile(r'<(pre(?=[\s>])|div(?= class="table-wrapper))(?![^>]*tabindex)')
+
+
+def accessible_navigation(html: str) -> str:
+    """The sidebar tree with heading levels on captions and translated toggle labels."""
+    if not html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for caption in soup.select('[role="heading"]:not([aria-level])'):
+        caption["aria-level"] = "2"
+    for toggle in soup.select("input.toctree-checkbox[aria-label]"):
+        label = toggle["aria-label"]
+        if label.startswith(FURO_TOGGLE_LABEL):
+            toggle["aria-label"] = _("Toggle navigation of %s") % label[len(FURO_TOGGLE_LABEL) :]
+    return str(soup)
+
+
+def correct_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if "metatags" in context:
+        context["metatags"] = DOCUTILS_VIEWPORT.sub("", context["metatags"])
+    if "body" in context:
+        context["body"] = SCROLLING_REGION.sub(r'<\1 tabindex="0"', context["body"])
+    if "furo_navigation_tree" in context:
+        context["furo_navigation_tree"] = accessible_navigation(context["furo_navigation_tree"])
+
+
+def setup(app: Sphinx) -> dict:
+    # After furo (priority 500), which fills furo_navigation_tree.
+    app.connect("html-page-context", correct_page_context, priority=900)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,102 @@
+"""The menu follows from front matter alone: nobody writes a toctree by hand.
+
+Every folder's ``index.md`` (and the start page for the top level) gets a hidden toctree of the
+pages and sub-folders below it, ordered by ``navOrder``: lower first, pages without ``navOrder``
+after those with one, ties by title. Projects are ordered as in the catalogue (see
+``projects.catalogue_key``). ``navigation: false`` keeps a page out of the menu; it is still
+built and reachable (marked orphan, so Sphinx does not warn). A page that already has a toctree
+of its own keeps it and gets none generated.
+
+Incremental builds (``make serve``): when the menu changes (a page added, removed, reordered or
+renamed), the pages with generated toctrees are read again and every page is written again, so
+each sidebar shows the new menu (sphinx issue 5506).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from . import __version__
+from .frontmatter import frontmatter, is_project
+from .projects import catalogue_key, title_key
+
+
+def parent_of(docname: str) -> str | None:
+    """``ueber-uns/index`` -> ``index``; ``mitmachen/website`` -> ``mitmachen/index``."""
+    folder = posixpath.dirname(docname)
+    if posixpath.basename(docname) == "index":
+        if not folder:
+            return None  # the start page
+        folder = posixpath.dirname(folder)
+    return f"{folder}/index" if folder else "index"
+
+
+def nav_key(meta: dict) -> tuple:
+    order = meta.get("navOrder")
+    return (order is None, order or 0, title_key(meta.get("title", "")))
+
+
+def menu(env: BuildEnvironment) -> dict[str, list[str]]:
+    """Parent page -> its children in menu order (only pages shown in the menu)."""
+    root = env.config.root_doc
+    children: dict[str, list[str]] = {}
+    for docname in env.found_docs:
+        parent = parent_of(docname) if docname != root else None
+        if parent == "index":
+            parent = root
+        if parent is None or parent not in env.found_docs:
+            continue
+        if frontmatter(env, docname).get("navigation", True) is False:
+            continue
+        children.setdefault(parent, []).append(docname)
+    for docs in children.values():
+        docs.sort(key=lambda d: (_key(env, d), d))
+    return dict(sorted(children.items()))
+
+
+def _key(env: BuildEnvironment, docname: str) -> tuple:
+    meta = frontmatter(env, docname) or {"title": docname}
+    return catalogue_key(meta) if is_project(docname, env.config) else nav_key(meta)
+
+
+def hidden_pages(env: BuildEnvironment) -> set[str]:
+    return {d for d in env.found_docs if frontmatter(env, d).get("navigation", True) is False}
+
+
+def update_menu(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """Compute the menu; if it changed since the last build, re-read pages with toctrees."""
+    tree = menu(env)
+    titles = {d: frontmatter(env, d).get("title") for docs in tree.values() for d in docs}
+    signature = (tree, titles)
+    env.oklab_menu = tree
+    env.oklab_menu_changed = getattr(env, "oklab_menu_signature", None) != signature
+    env.oklab_menu_signature = signature
+    return list(tree) if env.oklab_menu_changed else []
+
+
+def add_toctree(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Append a hidden toctree of the page's children (lines above keep their numbers)."""
+    children = getattr(app.env, "oklab_menu", {}).get(docname)
+    if not children or "{toctree}" in source[0]:
+        return
+    entries = "\n".join(f"/{child}" for child in children)
+    source[0] = source[0].rstrip("\n") + f"\n\n```{{toctree}}\n:hidden:\n\n{entries}\n```\n"
+
+
+def finish(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages out of the menu are orphans; a changed menu means every sidebar is rewritten."""
+    for docname in hidden_pages(env):
+        if docname in env.metadata:
+            env.metadata[docname]["orphan"] = True
+    return sorted(env.found_docs) if getattr(env, "oklab_menu_changed", False) else []
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.frontmatter")
+    app.connect("env-get-outdated", update_menu, priority=600)
+    app.connect("source-read", add_toctree)
+    app.connect("env-updated", finish)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,93 @@
+"""What browsers, search engines and social networks read from a page's head, and robots.txt.
+
+- ``<title>``: "Seite · OK Lab Flensburg"; the start page "OK Lab Flensburg · <Motto>"
+  (template ``templates/base.html``, block ``htmltitle``)
+- ``<meta name="description">`` and ``og:description`` from the front-matter ``description``
+  (sphinxext-opengraph would take the first sentence of the body)
+- ``og:image``: the page's own image (front matter ``image``, a file in ``_static/``), else the
+  site default ``ogp_image``
+- ``robots.txt`` in the output, pointing to the absolute address of ``sitemap.xml``
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from . import __version__
+from .frontmatter import frontmatter, local_image
+from .labdata import lab
+
+HERE = Path(__file__).parent
+SEPARATOR = " · "
+# sphinxext-opengraph (priority 500) skips its own description tag when one is there.
+BEFORE_OPENGRAPH = 450
+
+
+def page_title(app: Sphinx, pagename: str, title: str) -> str:
+    site = app.config.html_title or app.config.project
+    if pagename == app.config.root_doc:
+        tagline = lab(app.config).tagline if app.config.oklab_lab else ""
+        return f"{site}{SEPARATOR}{tagline}" if tagline else site
+    return f"{title}{SEPARATOR}{site}" if title else site
+
+
+def page_image_url(app: Sphinx, docname: str) -> str | None:
+    """Absolute address of the page's own image (front matter ``image``) if the site
+    publishes that file as it is, i.e. it lies in a static folder (``_static/…``)."""
+    image = local_image(app.env, docname)  # "/_static/logo.svg", or None for other hosts
+    if image is None:
+        return None
+    source = Path(app.srcdir, image.lstrip("/")).resolve()
+    for static in app.config.html_static_path:
+        folder = Path(app.confdir, static).resolve()
+        if source.is_relative_to(folder):
+            path = "_static/" + source.relative_to(folder).as_posix()
+            return urljoin(app.config.ogp_site_url or app.config.html_baseurl, path)
+    return None
+
+
+def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if not isinstance(app.builder, StandaloneHTMLBuilder):
+        return
+    context["oklab_title"] = page_title(app, pagename, _plain(context.get("title", "")))
+    meta = dict(context.get("meta") or {})
+    description = (frontmatter(app.env, pagename).get("description") or "").strip()
+    if description:
+        tag = f'<meta name="description" content="{html.escape(description)}" />\n'
+        context["metatags"] = context.get("metatags", "") + tag
+        meta["og:description"] = description
+    image = page_image_url(app, pagename)
+    if image:
+        meta["og:image"] = image
+    context["meta"] = meta  # a copy: the environment's metadata stays as read
+
+
+def _plain(title: str) -> str:
+    """A page title as text (Sphinx hands it over as HTML)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
+
+
+def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
+    if exception or not isinstance(app.builder, StandaloneHTMLBuilder):
+        return
+    sitemap = urljoin(app.config.html_baseurl, app.config.sitemap_filename)
+    text = f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"
+    Path(app.outdir, "robots.txt").write_text(text, encoding="utf-8")
+
+
+def add_templates(app: Sphinx, config) -> None:
+    config.templates_path = [*config.templates_path, str(HERE / "templates")]
+    config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", add_templates)
+    app.connect("html-page-context", add_page_meta, priority=BEFORE_OPENGRAPH)
+    app.connect("build-finished", write_robots_txt)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,99 @@
+"""Keep furo's global navigation small: the top-level sections only.
+
+furo renders the *whole* global toctree into every page (``maxdepth=-1``) and re-parses it
+with BeautifulSoup: with hundreds of project pages every page carries hundreds of sidebar
+links and the build grows quadratically (see ``NOTES.md``). Project pages are listed by the
+overview's cards instead; the menu shows the sections, and on a project page its section
+("Projekte") stays marked as current.
+
+How: an ``html-page-context`` handler that runs *before* furo's (priority below 500) hands
+furo a ``toctree()`` that lists the root document's toctree entries and never expands the
+documents below them (``oklab_navigation_sections_only = False`` restores furo's full tree).
+No template or furo code is copied, so furo stays updatable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment.adapters.toctree import TocTree
+from sphinx.util.nodes import clean_astext
+
+from . import __version__
+
+# furo's own handler is connected with the default priority (500).
+BEFORE_FURO = 400
+
+
+def section_toctree(app: Sphinx, docname: str) -> str:
+    """HTML of the root document's toctree entries (the sections), for page ``docname``.
+
+    Built from the entries alone: the documents below a section are never expanded, so the
+    cost per page does not grow with the number of pages. The section that contains
+    ``docname`` (at any depth) is marked ``current`` like Sphinx's own toctree does.
+    """
+    env, builder = app.env, app.builder
+    root = env.config.root_doc
+    ancestors = {docname, *TocTree(env).get_toctree_ancestors(docname)}
+    container = addnodes.compact_paragraph("", "", toctree=True)
+    for toctree in env.tocs[root].findall(addnodes.toctree):
+        if caption := toctree.get("caption"):
+            container += nodes.title(caption, caption)
+        items = nodes.bullet_list()
+        for title, ref in toctree["entries"]:
+            item = _entry(env, builder, docname, root, title, ref, ancestors)
+            if item is not None:
+                items += item
+        if "current" in {c for item in items.children for c in item["classes"]}:
+            items["classes"].append("current")
+        if items.children:
+            container += items
+    if not container.children:
+        return ""
+    return builder.render_partial(container)["fragment"]
+
+
+def _entry(env, builder, docname, root, title, ref, ancestors) -> nodes.list_item | None:
+    """One ``<li class="toctree-l1">`` as Sphinx renders it for a toctree entry."""
+    if "://" in ref or ref.startswith("mailto:"):
+        reference = nodes.reference("", title or ref, internal=False, refuri=ref)
+        current = False
+    else:
+        target = root if ref == "self" else ref
+        if target not in env.titles:
+            return None  # Sphinx has already warned about the missing document.
+        text = title or clean_astext(env.titles[target])
+        current = target in ancestors
+        uri = "#" if target == docname else builder.get_relative_uri(docname, target)
+        reference = nodes.reference("", text, internal=True, refuri=uri)
+    classes = ["toctree-l1"] + (["current"] if current else [])
+    if current:
+        reference["classes"].append("current")
+    paragraph = addnodes.compact_paragraph("", "", reference, classes=list(classes))
+    return nodes.list_item("", paragraph, classes=list(classes))
+
+
+def _limit_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    if "toctree" not in context or not app.config.oklab_navigation_sections_only:
+        return
+    full_toctree = context["toctree"]
+
+    def toctree(**kwargs: Any) -> str:
+        if kwargs.get("includehidden") and kwargs.get("maxdepth", 0) < 0:
+            # furo's global navigation (maxdepth=-1, includehidden): the sections only.
+            return section_toctree(app, pagename)
+        return full_toctree(**kwargs)
+
+    context["toctree"] = toctree
+
+
+def setup(app: Sphinx) -> dict:
+    # True: the menu lists the top-level sections only; False: furo's full tree.
+    app.add_config_value("oklab_navigation_sections_only", True, "html", types=[bool])
+    app.connect("html-page-context", _limit_navigation, priority=BEFORE_FURO)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,114 @@
+"""Structured data (JSON-LD, schema.org) from ``_data/lab.yaml``, for search engines and maps.
+
+- every page: the lab as an ``Organization`` (name, url, logo, email, sameAs from the links);
+- the meeting page (``oklab_meeting_page``, Kontakt): the weekly meeting as an ``Event`` with
+  an ``eventSchedule`` (``Schedule``: byDay, startTime, endTime, scheduleTimezone,
+  repeatFrequency P1W) and its ``Place`` with a ``PostalAddress``.
+
+Each block is a ``<script type="application/ld+json">`` added for that page only. Browsers do
+not execute data blocks, so a strict Content-Security-Policy does not need to allow them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from . import __version__
+from .calendar import calendar_start, description, first_occurrence, meeting_page_url, site_url
+from .labdata import Lab, lab
+
+CONTEXT = "https://schema.org"
+
+
+def logo_url(config: Config) -> str | None:
+    """The absolute address of the site's logo (furo's ``light_logo`` or ``html_logo``)."""
+    base = site_url(config)
+    name = (config.html_theme_options or {}).get("light_logo") or config.html_logo or ""
+    if base is None or not name or "://" in name:
+        return None
+    return f"{base}_static/{name.rsplit('/', 1)[-1]}"
+
+
+def organization(lab_data: Lab, config: Config) -> dict:
+    base = site_url(config)
+    org: dict = {"@context": CONTEXT, "@type": "Organization"}
+    if base:
+        org["@id"] = base + "#organisation"
+        org["url"] = base
+    org["name"] = lab_data.name
+    org["description"] = lab_data.tagline
+    if logo := logo_url(config):
+        org["logo"] = logo
+    if lab_data.email:
+        org["email"] = lab_data.email
+    org["sameAs"] = [link.url for link in lab_data.links]
+    org["memberOf"] = {"@type": "Organization", "name": lab_data.network.name}
+    return org
+
+
+def event(lab_data: Lab, config: Config, page_url: str | None) -> dict:
+    meeting = lab_data.meeting
+    base = site_url(config)
+    organizer = {"@type": "Organization", "name": lab_data.name}
+    if base:
+        organizer = {"@id": base + "#organisation", **organizer, "url": base}
+    data: dict = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": f"{lab_data.name}: offenes Treffen",
+        "description": description(lab_data, None),
+    }
+    if page_url:
+        data["url"] = page_url
+    data |= {
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventSchedule": {
+            "@type": "Schedule",
+            "byDay": meeting.schema_day,
+            "startTime": f"{meeting.start:%H:%M}",
+            "endTime": f"{meeting.end:%H:%M}",
+            "scheduleTimezone": meeting.timezone,
+            "repeatFrequency": "P1W",
+            "startDate": first_occurrence(lab_data, calendar_start(config)).isoformat(),
+        },
+        "location": {
+            "@type": "Place",
+            "name": meeting.place,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": meeting.street,
+                "postalCode": meeting.postcode,
+                "addressLocality": meeting.city,
+                "addressCountry": meeting.country,
+            },
+        },
+        "organizer": organizer,
+    }
+    return data
+
+
+def json_ld(data: dict) -> str:
+    """JSON that cannot end the ``<script>`` element early (``</script>`` in a value)."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def add_structured_data(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
+    lab_data = lab(app.config)
+    blocks = [organization(lab_data, app.config)]
+    if pagename == app.config.oklab_meeting_page:
+        blocks.append(event(lab_data, app.config, meeting_page_url(app)))
+    for block in blocks:
+        app.add_js_file(None, body=json_ld(block), type="application/ld+json")
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.calendar")
+    app.connect("html-page-context", add_structured_data)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,431 @@
+"""`make bench`: how fast the site builds and how light its pages are, in one table.
+
+Public tools only: sphinx-build, sphinx-autobuild, Playwright with the system Chromium, and
+Lighthouse 12 from npm (``npm install`` in the repository). Everything is built in a temporary
+folder; the working tree is never written to. Figures, not a pass/fail test: the machine may
+be busy with other work, so repeat a run before reading much into a single figure.
+
+    .venv/bin/python benchmarks/bench.py [--quick] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.client
+import io
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib.metadata import version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.stock import make_stock  # noqa: E402
+from benchmarks.synthetic import ROOT, add_projects, copy_site  # noqa: E402
+
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("chrome")
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+# Pages the table shows one by one (URL paths); the weight row also gives the maximum of all.
+KEY_PAGES = {"": "Start", "ueber-uns/": "Über uns", "projekte/": "Projekte"}
+
+rows: list[tuple[str, str, str, str]] = []  # (Messung, Wert, Ziel, Bewertung)
+
+
+def row(name: str, value: str, target: str = "", ok: bool | None = None) -> None:
+    verdict = "" if ok is None else ("ok" if ok else "VERFEHLT")
+    rows.append((name, value, target, verdict))
+    print(f"  · {name}: {value}", file=sys.stderr, flush=True)
+
+
+# -- Building -------------------------------------------------------------------------------
+
+
+def build(src: Path, out: Path, *, jobs: int, clean: bool = True, strict: bool = True) -> float:
+    """Seconds for one ``sphinx-build -b dirhtml`` of ``src`` into ``out/html``."""
+    cmd = [PYTHON, "-m", "sphinx", "-b", "dirhtml", "-q", "-j", str(jobs)]
+    cmd += ["-W", "-n", "--keep-going"] if strict else []
+    cmd += ["-E"] if clean else []
+    cmd += ["-d", str(out / "doctrees"), str(src), str(out / "html")]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"Bau fehlgeschlagen: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
+    return seconds
+
+
+def project_page_size(out: Path) -> int:
+    """Bytes of the first synthetic project page's HTML."""
+    pages = sorted((out / "html" / "projekte").glob("testprojekt-*/index.html"))
+    return pages[0].stat().st_size
+
+
+def measure_builds(work: Path, jobs: int, counts: list[int], stock_counts: list[int]) -> Path:
+    """Sections 1–3 of the table. Returns the real site's build output (for the browser)."""
+    site = copy_site(work / "site")
+    stock = make_stock(site, work / "stock")
+    t_site = build(site, work / "out-site", jobs=jobs)
+    t_stock = build(stock, work / "out-stock", jobs=jobs, strict=False)
+    pages = len(list((work / "out-site" / "html").rglob("index.html")))
+    ratio = t_site / t_stock
+    row(f"Sauberer Bau, Website ({pages} Seiten)", f"{t_site:.1f} s")
+    row("Sauberer Bau, Sphinx + furo ohne Erweiterung, gleiche Seiten", f"{t_stock:.1f} s")
+    row(
+        "Website gegenüber Standard",
+        f"{(ratio - 1) * 100:+.0f} % (×{ratio:.2f})",
+        "≤ +20 %",
+        ratio <= 1.2,
+    )
+
+    times: dict[int, float] = {}
+    for n in counts:
+        src = copy_site(work / f"site-{n}")
+        add_projects(src, n)
+        out = work / f"out-{n}"
+        times[n] = build(src, out, jobs=jobs)
+        size = project_page_size(out)
+        row(f"{n} Projekte: sauberer Bau", f"{times[n]:.1f} s", *_limit(n, times[n]))
+        row(
+            f"{n} Projekte: HTML einer Projektseite",
+            f"{size / 1024:.1f} KB",
+            "≤ 25 KB",
+            size <= 25 * 1024,
+        )
+        if n in stock_counts:
+            stock_src = make_stock(src, work / f"stock-{n}")
+            stock_out = work / f"out-stock-{n}"
+            t = build(stock_src, stock_out, jobs=jobs, strict=False)
+            row(
+                f"{n} Projekte: Standard-furo, sauberer Bau",
+                f"{t:.1f} s (Website ×{times[n] / t:.2f})",
+            )
+            row(
+                f"{n} Projekte: Standard-furo, HTML einer Projektseite",
+                f"{project_page_size(stock_out) / 1024:.1f} KB",
+            )
+    if len(counts) > 1:
+        lo, hi = counts[0], counts[-1]
+        growth = times[hi] / times[lo]
+        target = (lo, hi) == (50, 500)
+        row(
+            f"Wachstum {hi}/{lo} Projekte",
+            f"×{growth:.1f}",
+            "≤ ×12" if target else "",
+            growth <= 12 if target else None,
+        )
+
+    # 3. Incremental rebuilds, on the real site and on the largest catalogue.
+    for label, src, out in [
+        ("Website", site, work / "out-site"),
+        (f"{counts[-1]} Projekte", work / f"site-{counts[-1]}", work / f"out-{counts[-1]}"),
+    ]:
+        page = src / "ueber-uns" / "index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nEin geänderter Satz.\n", "utf-8")
+        t_edit = build(src, out, jobs=jobs, clean=False)
+        add_projects(src, 1, start=9001)
+        t_add = build(src, out, jobs=jobs, clean=False)
+        row(f"{label}: neu bauen nach Änderung einer Seite", f"{t_edit:.1f} s")
+        row(f"{label}: neu bauen nach neuem Projekt", f"{t_add:.1f} s")
+    return work / "out-site" / "html"
+
+
+def _limit(n: int, seconds: float) -> tuple[str, bool | None]:
+    if n == 500:
+        return "≤ 25 s", seconds <= 25
+    return "", None
+
+
+# -- Live preview ---------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (OSError, http.client.HTTPException):  # the page is being rewritten: try again
+        return ""
+
+
+def measure_autobuild(work: Path, edits: int) -> None:
+    """Section 4: save a page, wait until the served page shows the change."""
+    src = copy_site(work / "autobuild-src")
+    port = free_port()
+    cmd = [
+        str(BIN / "sphinx-autobuild"),
+        str(src),
+        str(work / "autobuild-out"),
+        "-b",
+        "dirhtml",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--ignore",
+        "*.mo",
+    ]
+    env = {**os.environ, "OKLAB_PREVIEW": "1"}
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True
+    )
+    url = f"http://127.0.0.1:{port}/ueber-uns/"
+    latencies = []
+    try:
+        start = time.perf_counter()
+        while "</html>" not in fetch(url):
+            if time.perf_counter() - start > 120 or proc.poll() is not None:
+                raise SystemExit("sphinx-autobuild ist nicht gestartet")
+            time.sleep(0.1)
+        row("Live-Vorschau: Start bis erste Seite", f"{time.perf_counter() - start:.1f} s")
+        page = src / "ueber-uns" / "index.md"
+        original = page.read_text(encoding="utf-8")
+        for i in range(edits):
+            marker = f"Messmarke{i}x{time.time_ns()}"
+            time.sleep(0.6)  # let the previous rebuild settle
+            page.write_text(original + f"\n{marker}\n", encoding="utf-8")
+            t0 = time.perf_counter()
+            while marker not in fetch(url):
+                if time.perf_counter() - t0 > 30:
+                    raise SystemExit("Änderung erschien nicht in der Live-Vorschau")
+                time.sleep(0.02)
+            latencies.append(time.perf_counter() - t0)
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=10)
+    median = statistics.median(latencies)
+    row(
+        f"Live-Vorschau: Speichern bis sichtbar (Median von {edits})",
+        f"{median:.2f} s (min {min(latencies):.2f}, max {max(latencies):.2f})",
+        "≤ 1 s",
+        median <= 1.0,
+    )
+
+
+# -- In the browser -------------------------------------------------------------------------
+
+
+class StaticHost(SimpleHTTPRequestHandler):
+    """A static host as Read the Docs is one: text compressed with gzip, files cached."""
+
+    COMPRESS = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".ics")
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not path.name.endswith(self.COMPRESS)
+            or not path.is_file()
+        ):
+            return super().send_head()  # also redirects "/folder" to "/folder/"
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    handler = functools.partial(StaticHost, directory=str(folder))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def page_paths(html: Path) -> list[str]:
+    paths = []
+    for file in sorted(html.rglob("index.html")):
+        rel = file.parent.relative_to(html).as_posix()
+        if not rel.startswith("_"):
+            paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
+def measure_weight(html: Path, base: str) -> None:
+    """Section 5: every page on a first visit (empty cache): requests, bytes raw and gzip."""
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for path in page_paths(html):
+            context = browser.new_context()
+            page = context.new_page()
+            responses: list = []
+
+            def collect(response, into=responses) -> None:  # Playwright needs a function
+                into.append(response)
+
+            page.on("response", collect)
+            page.goto(base + path, wait_until="networkidle")
+            raw = gz = 0
+            for response in responses:
+                with contextlib.suppress(Exception):
+                    body = response.body()
+                    raw += len(body)
+                    gz += len(gzip.compress(body, 6))
+            results[path] = (len(responses), raw, gz)
+            context.close()
+        browser.close()
+    for path, label in KEY_PAGES.items():
+        if path in results:
+            n, raw, gz = results[path]
+            row(
+                f"Seitengewicht {label}",
+                f"{n} Anfragen, {raw / 1024:.0f} KB, {gz / 1024:.1f} KB gzip",
+                "≤ 12, ≤ 40 KB gzip",
+                n <= 12 and gz <= 40 * 1024,
+            )
+    worst_n = max(results, key=lambda p: results[p][0])
+    worst_gz = max(results, key=lambda p: results[p][2])
+    n, gz = results[worst_n][0], results[worst_gz][2]
+    row(
+        f"Seitengewicht, schwerste von {len(results)} Seiten",
+        f"{n} Anfragen (/{worst_n}), {gz / 1024:.1f} KB gzip (/{worst_gz})",
+        "≤ 12, ≤ 40 KB gzip",
+        n <= 12 and gz <= 40 * 1024,
+    )
+
+
+def measure_lighthouse(work: Path, base: str, runs: int) -> None:
+    """Section 6: Lighthouse (mobile, its default) for the key pages, best of ``runs``.
+
+    The performance score depends on how busy the machine is (Lighthouse simulates a slow
+    phone by scaling the measured CPU time), so each page is measured ``runs`` times.
+    """
+    if not LIGHTHOUSE.exists():
+        row("Lighthouse", "nicht gemessen: erst `npm install` ausführen")
+        return
+    env = {**os.environ, "CHROME_PATH": CHROMIUM or ""}
+    categories = ["performance", "accessibility", "best-practices", "seo"]
+    for path, label in KEY_PAGES.items():
+        best = [0] * len(categories)
+        for run in range(runs):
+            report = work / f"lighthouse-{run}.json"
+            report.unlink(missing_ok=True)
+            subprocess.run(
+                [
+                    str(LIGHTHOUSE),
+                    base + path,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--chrome-flags=--headless=new --no-sandbox",
+                    f"--only-categories={','.join(categories)}",
+                ],
+                env=env,
+                capture_output=True,
+                check=False,
+                timeout=300,
+            )
+            if report.exists():
+                data = json.loads(report.read_text(encoding="utf-8"))
+                scores = [round((data["categories"][c]["score"] or 0) * 100) for c in categories]
+                best = [max(b, s) for b, s in zip(best, scores, strict=True)]
+        row(
+            f"Lighthouse mobil {label} (Leistung/Barrierefreiheit/Praxis/SEO, beste von {runs})",
+            "/".join(map(str, best)),
+            "100/100/100/100",
+            all(s == 100 for s in best),
+        )
+
+
+# -- Report ---------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    packages = ", ".join(
+        f"{p} {version(p)}"
+        for p in ("sphinx", "myst-parser", "furo", "sphinx-design", "sphinx-autobuild")
+    )
+    return (
+        f"{date.today().isoformat()}, {os.cpu_count()} Kerne ({cpu}), "
+        f"Python {platform.python_version()}, {packages}"
+    )
+
+
+def print_table(jobs: int) -> None:
+    print(f"\nGemessen am {machine()}; sphinx-build -j {jobs}.\n")
+    header = ("Messung", "Wert", "Ziel", "")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"
+    print(line)
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="kleiner: 20/80 Projekte, 5 Edits")
+    parser.add_argument("--jobs", type=int, default=1, help="sphinx-build -j (Vorgabe 1)")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="Standard-furo auch mit 500 Projekten bauen (dauert ~2 Minuten)",
+    )
+    parser.add_argument("--lighthouse-runs", type=int, default=2, metavar="N")
+    args = parser.parse_args()
+    counts = [20, 80] if args.quick else [50, 200, 500]
+    stock_counts = [20] if args.quick else [50, 200, 500] if args.full else [50, 200]
+    with tempfile.TemporaryDirectory(prefix="oklab-bench-") as tmp:
+        work = Path(tmp)
+        print("Bauzeiten …", file=sys.stderr)
+        html = measure_builds(work, args.jobs, counts, stock_counts)
+        print("Live-Vorschau …", file=sys.stderr)
+        measure_autobuild(work, 5 if args.quick else 10)
+        with serve(html) as base:
+            print("Seitengewicht …", file=sys.stderr)
+            measure_weight(html, base)
+            if not args.quick:
+                print("Lighthouse …", file=sys.stderr)
+                measure_lighthouse(work, base, args.lighthouse_runs)
+    print_table(args.jobs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""Every page in a real Chromium: phone and desktop width, light and dark colour scheme.
+
+One page load per page and mode; on it: axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice),
+console errors, failed requests, requests to other hosts, cookies, horizontal overflow on the
+phone, the skip link and the theme toggle from the keyboard. A screenshot of each page and mode
+goes to ``_build/screenshots/`` (look at them: tests cannot tell whether the site is welcoming).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PHONE, DESKTOP = 390, 1350
+MODES = [(PHONE, "light"), (PHONE, "dark"), (DESKTOP, "light"), (DESKTOP, "dark")]
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+MAX_TABS = 80
+
+axe = Axe()
+
+
+def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
+    results = axe.run(page, options={"runOnly": run_only, "resultTypes": ["violations"]})
+    return [
+        f"axe {v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+    ]
+
+
+def overflowing(page) -> list[str]:
+    """Elements of the page's content that stick out to the right of the viewport."""
+    return page.evaluate(
+        """() => {
+        const width = document.documentElement.clientWidth;
+        const found = [];
+        if (document.documentElement.scrollWidth > width)
+            found.push(`document ${document.documentElement.scrollWidth}px > ${width}px`);
+        const content = document.querySelector('.content');
+        const scrollsInside = (el) => {  // a table or code block may scroll sideways itself
+            for (let up = el.parentElement; up && up !== content; up = up.parentElement)
+                if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) return true;
+            return false;
+        };
+        for (const el of document.querySelectorAll('.content *, .mobile-header *')) {
+            const box = el.getBoundingClientRect();
+            if (box.width && box.right > width + 1 && !scrollsInside(el))
+                found.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(box.right)}px`);
+        }
+        return found.slice(0, 5);
+    }"""
+    )
+
+
+FOCUSED_BOX = """() => {
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    return {
+        classes: [...el.classList],
+        visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight
+            && box.left >= 0 && box.right <= innerWidth,
+    };
+}"""
+
+
+def focused(page) -> dict:
+    return page.evaluate(FOCUSED_BOX)
+
+
+def keyboard_problems(page, scheme: str) -> list[str]:
+    """Skip link and theme toggle, used from the keyboard as a reader would."""
+    problems = []
+    page.keyboard.press("Tab")
+    first = focused(page)
+    if "skip-to-content" not in first["classes"]:
+        return [f"the first Tab does not reach the skip link (focus on {first['classes']})"]
+    for _ in range(20):  # furo slides the skip link in (a short transition)
+        if focused(page)["visible"]:
+            break
+        page.wait_for_timeout(100)
+    else:
+        return ["the focused skip link stays out of sight"]
+    page.keyboard.press("Enter")
+    if page.evaluate("location.hash") != "#furo-main-content":
+        problems.append("the skip link does not lead to the content")
+    page.keyboard.press("Tab")
+    if not page.evaluate(
+        """() => { const main = document.getElementById('furo-main-content');
+            return main.contains(document.activeElement)
+                || !!(main.compareDocumentPosition(document.activeElement)
+                      & Node.DOCUMENT_POSITION_FOLLOWING); }"""
+    ):
+        problems.append("after the skip link, Tab does not continue in the content")
+
+    # Back from the content to the visible theme toggle (header on phones, above the content
+    # on desktops); Enter switches from "auto" to the opposite of the system scheme.
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Shift+Tab")
+        now = focused(page)
+        if "theme-toggle" in now["classes"] and now["visible"]:
+            break
+    else:
+        return problems + ["the theme toggle cannot be reached with the keyboard"]
+    page.keyboard.press("Enter")
+    expected = "light" if scheme == "dark" else "dark"
+    chosen = page.evaluate("[document.body.dataset.theme, localStorage.getItem('theme')]")
+    if chosen != [expected, expected]:
+        problems.append(f"the theme toggle gave {chosen}, expected {expected}")
+    else:
+        # The chosen scheme must be as readable as the system's.
+        problems += [f"after toggling: {v}" for v in axe_violations(page, ["color-contrast"])]
+    return problems
+
+
+@pytest.mark.parametrize(("width", "scheme"), MODES, ids=[f"{w}px-{s}" for w, s in MODES])
+def test_every_page_in_the_browser(site, server, browser, width, scheme):
+    host = urlsplit(server).netloc
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # Reduced motion: axe measures colours after a theme switch, not halfway through a fade.
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, color_scheme=scheme, reduced_motion="reduce"
+    )
+    # Every page as on a first visit: the theme follows the system ("auto").
+    context.add_init_script("localStorage.removeItem('theme')")
+    failures: dict[str, list[str]] = {}
+    try:
+        for path in site.pages():
+            page = context.new_page()
+            problems: list[str] = []
+            page.on("console", lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}"))
+            page.on("pageerror", lambda e, p=problems: p.append(f"script error: {e}"))
+            page.on("requestfailed", lambda r, p=problems: p.append(f"request failed: {r.url}"))
+            page.on(
+                "response",
+                lambda r, p=problems: r.status >= 400 and p.append(f"HTTP {r.status}: {r.url}"),
+            )
+            page.on(
+                "request",
+                lambda r, p=problems: urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(r.url).netloc != host
+                and p.append(f"request to another host: {r.url}"),
+            )
+            response = page.goto(server + path, wait_until="load")
+            assert response is not None and response.ok, f"{path or '/'}: {response and response.status}"
+            name = (path.strip("/").replace("/", "-") or "start").removesuffix(".html")
+            page.screenshot(path=SCREENSHOTS / f"{name}-{width}px-{scheme}.png", full_page=True)
+            problems += axe_violations(page)
+            if width == PHONE:
+                problems += [f"wider than the phone: {o}" for o in overflowing(page)]
+            problems += keyboard_problems(page, scheme)
+            problems += [f"cookie: {c['name']}" for c in context.cookies()]
+            if problems:
+                failures[path or "/"] = problems
+            page.close()
+    finally:
+        context.close()
+    assert not failures, "\n".join(f"{p}:\n  " + "\n  ".join(f) for p, f in failures.items())

@@ -1,0 +1,127 @@
+"""Small pages at any catalogue size: what the reader's browser has to load.
+
+The timed figures live in ``make bench`` (benchmarks/bench.py); these tests check the
+structure that makes them possible, without timing anything.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, sphinx_build
+
+sys.path.insert(0, str(ROOT))
+from benchmarks.synthetic import make_site  # noqa: E402
+
+# A first visit may cost at most 12 requests (NOTES.md, issue 7): the page itself and 11 files.
+MAX_FILES_PER_PAGE = 11
+
+
+def project_pages(site) -> list[str]:
+    return [p for p in site.pages() if p.startswith("projekte/") and p != "projekte/"]
+
+
+def sidebar_links(page: BeautifulSoup) -> list[str]:
+    tree = page.select_one(".sidebar-tree")
+    assert tree is not None, "furo's navigation is missing"
+    return [a["href"] for a in tree.select("a[href]")]
+
+
+def test_project_page_menu_lists_sections_not_projects(site):
+    projects = project_pages(site)
+    assert projects, "the site has no project pages"
+    page = site.page(projects[0])
+    links = sidebar_links(page)
+    # Relative to projekte/<name>/: a section is "../../<section>/", the overview "../".
+    other_projects = [h for h in links if re.fullmatch(r"\.\./[^./][^/]*/", h)]
+    assert other_projects == [], f"the menu of a project page lists projects: {other_projects}"
+    assert len(links) == len(sidebar_links(site.page(""))), "not the same menu as the start page"
+    current = page.select(".sidebar-tree li.current > a")
+    assert [a.get_text(strip=True) for a in current] == ["Projekte"]
+
+
+def test_menu_marks_the_current_section_on_every_page(site):
+    sections = {href.split("#")[0] for href in sidebar_links(site.page("")) if "://" not in href}
+    checked = 0
+    for path in site.pages():
+        section = path.split("/")[0] + "/"
+        if section not in sections:
+            continue  # the start page, or a page outside the menu (404, Impressum)
+        current = site.page(path).select(".sidebar-tree li.current > a")
+        assert len(current) == 1, f"/{path}: {len(current)} sections marked as current"
+        target = urljoin(f"/{path}", current[0]["href"]).split("#")[0]
+        assert target == f"/{section}", f"/{path} marks {target} instead of /{section}"
+        checked += 1
+    assert checked > len(sections), "no pages below the sections were checked"
+
+
+def subresources(page: BeautifulSoup) -> list[str]:
+    """Files the browser fetches for the page (each once): stylesheets, scripts, images, icon."""
+    files = [link["href"] for link in page.select('link[rel~="stylesheet"][href]')]
+    files += [script["src"] for script in page.select("script[src]")]
+    files += [img["src"] for img in page.select("img[src]") if not img["src"].startswith("data:")]
+    if page.select_one('link[rel~="icon"]'):
+        files.append("favicon")
+    return list(dict.fromkeys(files))
+
+
+def test_every_page_within_request_budget(site):
+    for path in site.pages():
+        files = subresources(site.page(path))
+        assert len(files) <= MAX_FILES_PER_PAGE, f"/{path} loads {len(files)} files: {files}"
+
+
+def test_pages_load_only_what_they_use(site):
+    for path in site.pages():
+        page = site.page(path)
+        names = {f.split("?")[0].rsplit("/", 1)[-1] for f in subresources(page)}
+        assert "pygments.css" in names or not page.select(".highlight"), path
+        if not page.select(".highlight"):
+            assert "pygments.css" not in names, f"/{path}: highlighting CSS without code"
+        if not page.select(".sd-tab-set"):
+            assert "design-tabs.js" not in names, f"/{path}: tab script without tabs"
+        assert not names & {"searchtools.js", "doctools.js", "sphinx_highlight.js"}, path
+        assert "furo.js" in names, f"/{path}: furo's script (theme toggle, menu) is missing"
+
+
+def test_no_search_page_or_index(site):
+    assert not (site.outdir / "searchindex.js").exists()
+    assert not (site.outdir / "search").exists()
+    assert site.page("").select_one("form.sidebar-search-container") is None
+
+
+@pytest.fixture(scope="module")
+def catalogues(tmp_path_factory):
+    """The site with 5 and with 40 extra (synthetic) projects, built clean."""
+    builds = {}
+    for count in (5, 40):
+        work = tmp_path_factory.mktemp(f"catalogue-{count}")
+        src = make_site(work / "src", count)
+        build = sphinx_build(src, work / "html", "-E", "-d", str(work / "doctrees"))
+        assert build.returncode == 0, build.output
+        builds[count] = build
+    return builds
+
+
+def test_project_page_size_does_not_grow_with_catalogue(catalogues):
+    small, large = catalogues[5], catalogues[40]
+    page = "projekte/testprojekt-0001/index.html"
+    size_small = (small.outdir / page).stat().st_size
+    size_large = (large.outdir / page).stat().st_size
+    # Only neighbour titles (previous/next) may differ between the two catalogues.
+    assert abs(size_large - size_small) <= 0.02 * size_small, (size_small, size_large)
+    assert str(small.page(page).select_one(".sidebar-tree")) == str(
+        large.page(page).select_one(".sidebar-tree")
+    )
+
+
+def test_every_project_reachable_from_the_overview(catalogues):
+    large = catalogues[40]
+    overview = large.page("projekte/")
+    linked = {a["href"].strip("/") for a in overview.select("article a[href]")}
+    for number in (1, 20, 40):
+        assert f"testprojekt-{number:04d}" in linked

@@ -1,0 +1,134 @@
+"""The project catalogue follows from the files in projekte/: one card per file, a facts box on
+each page, the facts from ../shared/facts/projects.yaml, and the editor's template builds."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, SHARED, sphinx_build
+
+PROJECT_FILES = sorted(p for p in (ROOT / "projekte").glob("*.md") if p.name != "index.md")
+FACTS = SHARED / "facts" / "projects.yaml"
+LABELS = {"seeking": "sucht Mitwirkende", "active": "in Arbeit", "finished": "abgeschlossen"}
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+
+
+def card_titles(soup) -> list[str]:
+    return [
+        c.select_one(".sd-card-title").get_text(strip=True) for c in soup.select(".oklab-project")
+    ]
+
+
+def test_one_card_per_project_file_in_documented_order(site):
+    metas = [front_matter(p) for p in PROJECT_FILES]
+    rank = {"seeking": 0, "active": 1, "finished": 2}
+    fold = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+    metas.sort(key=lambda m: (rank.get(m.get("status"), 3), m["title"].casefold().translate(fold)))
+    assert len(PROJECT_FILES) >= 17
+    assert card_titles(site.page("projekte/")) == [m["title"] for m in metas]
+
+
+def test_each_card_links_to_its_page_and_shows_status_in_words(site):
+    overview = site.page("projekte/")
+    for card in overview.select(".oklab-project"):
+        href = card.find("a", class_="sd-stretched-link")["href"]
+        page = site.page(f"projekte/{href}")
+        title = card.select_one(".sd-card-title").get_text(strip=True)
+        assert page.find("h1").get_text(strip=True).startswith(title)
+        badge = card.select_one(".oklab-status")
+        facts_badge = page.select_one(".oklab-facts .oklab-status")
+        if badge is None:
+            assert facts_badge is None, title
+        else:
+            assert badge.get_text(strip=True) in LABELS.values()
+            assert facts_badge.get_text(strip=True) == badge.get_text(strip=True), title
+
+
+def test_start_page_shows_the_first_projects(site):
+    start = card_titles(site.page(""))
+    assert len(start) == 3
+    assert start == card_titles(site.page("projekte/"))[:3]
+
+
+def test_facts_box_shows_the_front_matter(site):
+    for path in PROJECT_FILES:
+        meta = front_matter(path)
+        page = site.page(f"projekte/{path.stem}/")
+        box = page.select_one(".oklab-facts")
+        links = {a.get_text(strip=True): a["href"] for a in box.find_all("a")} if box else {}
+        if meta.get("repo"):
+            assert links["Quellcode"] == f"https://github.com/oklabflensburg/{meta['repo']}"
+        for link in meta.get("links", []):
+            assert links[link["name"]] == link["url"], path.name
+        for tag in meta.get("tags", []):
+            assert tag in box.get_text(), path.name
+
+
+@pytest.mark.skipif(not FACTS.exists(), reason="../shared/facts fehlt")
+def test_every_public_project_has_its_facts(site):
+    facts = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
+    by_title = {front_matter(p)["title"]: p for p in PROJECT_FILES}
+    for project in facts["from_seed"]:
+        assert project["title"] in by_title
+        text = (
+            site.page(f"projekte/{by_title[project['title']].stem}/").find("article").get_text(" ")
+        )
+        assert project["seed_phrase"] in text
+    for project in facts["public"]:
+        box = site.page(f"projekte/{by_title[project['title']].stem}/").select_one(".oklab-facts")
+        hrefs = [a["href"] for a in box.find_all("a")]
+        assert f"https://github.com/oklabflensburg/{project['repo']}" in hrefs
+        assert project["website"] in hrefs
+        if "data_source" in project:
+            assert project["data_source"] in hrefs
+        assert LABELS[project["status"]] in box.get_text()
+        assert all(tag in box.get_text() for tag in project["tags"])
+
+
+def test_no_page_loads_an_image_from_another_host(site):
+    for path in site.pages():
+        for img in site.page(path).find_all("img"):
+            assert not re.match(r"(https?:)?//", img.get("src", "")), (path, img)
+
+
+def test_local_project_image_on_card_and_page(tmp_path):
+    root = Path(__file__).parent / "roots" / "test-frontmatter"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+    build = sphinx_build(root, tmp_path / "html", "-E", env=env)
+    assert build.returncode == 0, build.output
+    card_img = build.page("projekte/").select_one(".oklab-project img")
+    page_img = build.page("projekte/karte/").select_one(".oklab-facts img")
+    for img, base in ((card_img, "projekte/"), (page_img, "projekte/karte/")):
+        assert img is not None and img["src"].endswith(".svg")
+        assert (build.outdir / base / img["src"]).resolve().is_file()
+
+
+def test_editor_templates_build_strictly(tmp_path):
+    """An editor copies _vorlagen/projekt.md and _vorlagen/seite.md unchanged: the site builds."""
+    src = tmp_path / "site"
+    skip = shutil.ignore_patterns(
+        ".venv",
+        ".git",
+        "_build",
+        "node_modules",
+        "tests",
+        "*.egg-info",
+        ".pytest_cache",
+        "__pycache__",
+    )
+    shutil.copytree(ROOT, src, ignore=skip)
+    shutil.copy(ROOT / "_vorlagen" / "projekt.md", src / "projekte" / "neues-projekt.md")
+    (src / "neue-seite").mkdir()
+    shutil.copy(ROOT / "_vorlagen" / "seite.md", src / "neue-seite" / "index.md")
+    build = sphinx_build(src, tmp_path / "html", "-E")
+    assert build.returncode == 0, build.output
+    assert "Neues Projekt" in card_titles(build.page("projekte/"))
+    assert "Neue Seite" in build.page("").select_one(".sidebar-tree").get_text()

@@ -1,0 +1,83 @@
+"""Structured data (JSON-LD): the lab on every page, the weekly meeting on the Kontakt page."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from conftest import ROOT
+from labyaml import SCHEMA_DAYS, MeetingFacts, read
+
+LAB = read(ROOT / "_data" / "lab.yaml")
+MEETING = MeetingFacts.of(LAB)
+
+
+def blocks(soup) -> list[dict]:
+    """Every JSON-LD block of a page, parsed (fails on invalid JSON)."""
+    return [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
+
+
+def of_type(soup, kind: str) -> list[dict]:
+    return [b for b in blocks(soup) if b.get("@type") == kind]
+
+
+@pytest.fixture(scope="module")
+def base(site) -> str:
+    return site.page("").find("link", rel="canonical")["href"]
+
+
+def test_every_page_has_one_organization(site, base):
+    general = [c["email"] for c in LAB["contacts"] if c.get("general")]
+    for path in site.pages():
+        soup = site.page(path)
+        orgs = of_type(soup, "Organization")
+        assert len(orgs) == 1, path
+        org = orgs[0]
+        assert org["@context"] == "https://schema.org"
+        assert org["name"] == LAB["name"]
+        assert org["url"] == base
+        assert org["sameAs"] == [link["url"] for link in LAB["links"]]
+        assert [org["email"]] == general
+
+
+def test_organization_logo_is_a_file_of_the_site(site, base):
+    (org,) = of_type(site.page(""), "Organization")
+    assert org["logo"].startswith(base)
+    assert (site.outdir / org["logo"][len(base) :]).is_file()
+
+
+def test_kontakt_page_describes_the_weekly_meeting(site, base):
+    (event,) = of_type(site.page("kontakt/"), "Event")
+    assert event["url"] == base + "kontakt/"
+    schedule = event["eventSchedule"]
+    assert schedule["@type"] == "Schedule"
+    assert schedule["byDay"] == f"https://schema.org/{SCHEMA_DAYS[MEETING.index]}"
+    assert (schedule["startTime"], schedule["endTime"]) == (MEETING.start, MEETING.end)
+    assert schedule["scheduleTimezone"] == MEETING.timezone
+    assert schedule["repeatFrequency"] == "P1W"
+    assert date.fromisoformat(schedule["startDate"]).weekday() == MEETING.index
+
+    place = event["location"]
+    assert place["@type"] == "Place" and place["name"] == MEETING.place
+    address = place["address"]
+    assert address["@type"] == "PostalAddress"
+    assert (address["streetAddress"], address["postalCode"], address["addressLocality"]) == (
+        MEETING.street,
+        MEETING.postcode,
+        MEETING.city,
+    )
+    assert address["addressCountry"] == LAB["meeting"]["country"]
+    assert event["organizer"]["name"] == LAB["name"]
+
+
+def test_only_the_kontakt_page_has_the_event(site):
+    pages = [path for path in site.pages() if of_type(site.page(path), "Event")]
+    assert pages == ["kontakt/"]
+
+
+def test_data_blocks_cannot_break_out_of_their_script(site):
+    """No ``<`` in the raw text: a value can never close the ``<script>`` element early."""
+    for path in ("", "kontakt/"):
+        for script in site.page(path).find_all("script", type="application/ld+json"):
+            assert "<" not in script.string and not script.get("src")
