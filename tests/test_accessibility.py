@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -52,7 +51,8 @@ def overflowing(page) -> list[str]:
         for (const el of document.querySelectorAll('.content *, .mobile-header *')) {
             const box = el.getBoundingClientRect();
             if (box.width && box.right > width + 1 && !scrollsInside(el))
-                found.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(box.right)}px`);
+                found.push(`${el.tagName.toLowerCase()}.${el.className}`
+                           + ` ends at ${Math.round(box.right)}px`);
         }
         return found.slice(0, 5);
     }"""
@@ -134,7 +134,10 @@ def test_every_page_in_the_browser(site, server, browser, width, scheme):
         for path in site.pages():
             page = context.new_page()
             problems: list[str] = []
-            page.on("console", lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}"))
+            page.on(
+                "console",
+                lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}"),
+            )
             page.on("pageerror", lambda e, p=problems: p.append(f"script error: {e}"))
             page.on("requestfailed", lambda r, p=problems: p.append(f"request failed: {r.url}"))
             page.on(
@@ -143,12 +146,16 @@ def test_every_page_in_the_browser(site, server, browser, width, scheme):
             )
             page.on(
                 "request",
-                lambda r, p=problems: urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
-                and urlsplit(r.url).netloc != host
-                and p.append(f"request to another host: {r.url}"),
+                lambda r, p=problems: (
+                    urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
+                    and urlsplit(r.url).netloc != host
+                    and p.append(f"request to another host: {r.url}")
+                ),
             )
             response = page.goto(server + path, wait_until="load")
-            assert response is not None and response.ok, f"{path or '/'}: {response and response.status}"
+            assert response is not None and response.ok, (
+                f"{path or '/'}: {response and response.status}"
+            )
             name = (path.strip("/").replace("/", "-") or "start").removesuffix(".html")
             page.screenshot(path=SCREENSHOTS / f"{name}-{width}px-{scheme}.png", full_page=True)
             problems += axe_violations(page)

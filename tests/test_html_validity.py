@@ -11,7 +11,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -40,8 +39,9 @@ def vnu_messages(site) -> list[dict]:
 
 def test_every_page_is_valid_html(site, vnu_messages):
     errors = [m for m in vnu_messages if m["type"] in ("error", "non-document-error")]
+    where = site.outdir.as_uri()
     listing = "\n".join(
-        f"{m.get('url', '?').replace(site.outdir.as_uri(), '')}:{m.get('lastLine', '?')}: {m['message']}"
+        f"{m.get('url', '?').replace(where, '')}:{m.get('lastLine', '?')}: {m['message']}"
         for m in errors
     )
     assert not errors, f"{len(errors)} Fehler des Nu Html Checkers:\n{listing}"

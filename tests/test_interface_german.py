@@ -6,16 +6,19 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
 
-# What stock furo and Sphinx show on a German page (measured, see shared/NOTES.md).
-ENGLISH = [
-    "Skip to content", "On this page", "Back to top", "Next", "Previous", "Home", "Made with",
-    "Toggle", "Light mode", "Dark mode", "Auto light/dark", "Contents", "Menu", "Expand",
-    "Link to this", "Search", "Copyright", "Light Logo", "Dark Logo",
+# What stock furo and Sphinx show on a German page (measured, see shared/NOTES.md). Phrases are
+# looked for on the whole page (the search page's text is interface too), single words only in
+# the page frame, where German content cannot contain them.
+ENGLISH_PHRASES = [
+    "Skip to content", "On this page", "Back to top", "Made with", "Light mode", "Dark mode",
+    "Auto light/dark", "Link to this", "Toggle navigation", "Light Logo", "Dark Logo",
+    "Please activate JavaScript", "Last updated on", "Edit this page", "View this page",
 ]  # fmt: skip
-ENGLISH_WORD = re.compile(r"\b(" + "|".join(map(re.escape, ENGLISH)) + r")\b")
+ENGLISH_WORDS = ["Next", "Previous", "Home", "Toggle", "Contents", "Menu", "Expand", "Search"]
+ENGLISH_PHRASE = re.compile("|".join(map(re.escape, ENGLISH_PHRASES)))
+ENGLISH_WORD = re.compile(r"\b(" + "|".join(ENGLISH_WORDS) + r")\b")
 INTERFACE_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 CATALOG = ROOT / "locales" / "de" / "LC_MESSAGES" / "sphinx.po"
 
@@ -34,7 +37,10 @@ def interface_texts(soup) -> list[str]:
 def test_no_english_interface_strings(site):
     found = {}
     for path in site.pages():
-        hits = {m for text in interface_texts(site.page(path)) for m in ENGLISH_WORD.findall(text)}
+        page = site.page(path)
+        hits = set(ENGLISH_PHRASE.findall(page.get_text(" ")))
+        for text in interface_texts(page):
+            hits |= set(ENGLISH_PHRASE.findall(text)) | set(ENGLISH_WORD.findall(text))
         if hits:
             found[path or "/"] = sorted(hits)
     assert not found, f"English interface strings: {found}"
@@ -63,7 +69,9 @@ def test_landmarks_have_names(site):
 
 
 def test_catalog_translates_every_entry():
-    entries = re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', CATALOG.read_text(encoding="utf-8"), re.M)
+    entries = re.findall(
+        r'^msgid "(.+)"\nmsgstr "(.*)"$', CATALOG.read_text(encoding="utf-8"), re.M
+    )
     assert len(entries) > 20
     assert [msgid for msgid, msgstr in entries if not msgstr] == []
 
@@ -78,9 +86,28 @@ def test_navigation_corrections(site, monkeypatch):
     html = (
         '<p class="caption" role="heading"><span class="caption-text">Projekte</span></p>'
         '<ul><li class="toctree-l1 has-children"><a href="#">Über uns</a>'
-        '<input type="checkbox" class="toctree-checkbox" aria-label="Toggle navigation of Über uns">'
+        '<input type="checkbox" class="toctree-checkbox"'
+        ' aria-label="Toggle navigation of Über uns">'
         "<ul><li><a>Kontakt</a></li></ul></li></ul>"
     )
     corrected = accessible_navigation(html)
     assert 'aria-level="2"' in corrected
     assert 'aria-label="Unterseiten von Über uns ein- oder ausblenden"' in corrected
+
+
+def test_footer_on_every_page(site):
+    """Meeting, legal pages and source code on every page; the values come from _data/lab.yaml."""
+    import yaml
+
+    lab = yaml.safe_load((ROOT / "_data" / "lab.yaml").read_text(encoding="utf-8"))
+    github = next(link["url"] for link in lab["links"] if link["name"] == "GitHub")
+    for path in site.pages():
+        footer = site.page(path).select_one(".oklab-footer")
+        assert footer is not None, path
+        meeting = footer.select_one(".oklab-footer-meeting").get_text(" ", strip=True)
+        assert f"jeden {lab['meeting']['weekday']}" in meeting, (path, meeting)
+        assert lab["meeting"]["street"] in meeting, (path, meeting)
+        links = {a.get_text(strip=True): a["href"] for a in footer.select("nav a")}
+        assert {"Impressum", "Datenschutz", "Quellcode"} <= set(links), (path, links)
+        assert links["Quellcode"].rstrip("/") == github.rstrip("/"), (path, links)
+        assert "Made with" not in footer.get_text() and "Furo" not in footer.get_text()

@@ -41,7 +41,9 @@ def accessible_navigation(html: str) -> str:
     return str(soup)
 
 
-def correct_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def correct_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree
+) -> None:
     if "metatags" in context:
         context["metatags"] = DOCUTILS_VIEWPORT.sub("", context["metatags"])
     if "body" in context:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -82,8 +83,10 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
 
 
 def add_templates(app: Sphinx, config) -> None:
-    config.templates_path = [*config.templates_path, str(HERE / "templates")]
-    config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+    # Relative to conf.py, so the configuration (and .buildinfo) is the same in every checkout.
+    folder = os.path.relpath(HERE, app.confdir)
+    config.templates_path = [*config.templates_path, os.path.join(folder, "templates")]
+    config.html_static_path = [*config.html_static_path, os.path.join(folder, "static")]
 
 
 def setup(app: Sphinx) -> dict:
