@@ -142,7 +142,7 @@ def measure_builds(work: Path, jobs: int, counts: list[int], stock_counts: list[
         growth = times[hi].cpu / times[lo].cpu
         target = (lo, hi) == (50, 500)
         row(
-            f"Wachstum {hi}/{lo} Projekte",
+            f"Wachstum {hi}/{lo} Projekte (CPU)",
             f"×{growth:.1f}",
             "≤ ×12" if target else "",
             growth <= 12 if target else None,
