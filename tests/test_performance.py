@@ -51,7 +51,7 @@ def test_menu_marks_the_current_section_on_every_page(site):
         section = path.split("/")[0] + "/"
         if section not in sections:
             continue  # the start page, or a page outside the menu (404, Impressum)
-        current = site.page(path).select(".sidebar-tree li.current > a")
+        current = site.page(path).select(".sidebar-tree li.toctree-l1.current > a")
         assert len(current) == 1, f"/{path}: {len(current)} sections marked as current"
         target = urljoin(f"/{path}", current[0]["href"]).split("#")[0]
         assert target == f"/{section}", f"/{path} marks {target} instead of /{section}"

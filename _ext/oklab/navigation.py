@@ -8,8 +8,8 @@ built and reachable (marked orphan, so Sphinx does not warn). A page that alread
 of its own keeps it and gets none generated.
 
 Incremental builds (``make serve``): when the menu changes (a page added, removed, reordered or
-renamed), the pages with generated toctrees are read again and every page is written again, so
-each sidebar shows the new menu (sphinx issue 5506).
+renamed), the pages with generated toctrees are read again, and every page whose sidebar,
+parent or previous/next link changed is written again (sphinx issue 5506).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from sphinx.environment import BuildEnvironment
 from . import __version__
 from .frontmatter import frontmatter, is_project
 from .projects import catalogue_key, title_key
+from .sidebar import subpages
 
 
 def parent_of(docname: str) -> str | None:
@@ -87,15 +88,36 @@ def add_toctree(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 def finish(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Pages out of the menu are orphans; a changed menu means every sidebar is rewritten."""
+    """Pages out of the menu are orphans; pages whose menu or neighbours changed are rewritten.
+
+    The sidebar (``sidebar.py``) shows the sections and their sub-pages: when these change,
+    every page is rewritten. Otherwise only the pages whose parent, previous or next page (or
+    its title) changed, so adding one project rewrites a handful of pages, not all of them.
+    """
     for docname in hidden_pages(env):
         if docname in env.metadata:
             env.metadata[docname]["orphan"] = True
-    return sorted(env.found_docs) if getattr(env, "oklab_menu_changed", False) else []
+    titles = {d: env.titles[d].astext() for d in env.titles}
+    links = {
+        d: tuple((rel, titles.get(rel)) for rel in rels)
+        for d, rels in env.collect_relations().items()
+    }
+    sections = env.oklab_menu.get(env.config.root_doc, [])
+    shown = sections + [d for section in sections for d in subpages(env, section)]
+    if not app.config.oklab_navigation_sections_only:
+        shown = [d for docs in env.oklab_menu.values() for d in docs]
+    sidebar = [(d, titles.get(d)) for d in shown]
+    old_links = getattr(env, "oklab_links", {})
+    old_sidebar = getattr(env, "oklab_sidebar", None)
+    env.oklab_links, env.oklab_sidebar = links, sidebar
+    if sidebar != old_sidebar:
+        return sorted(env.found_docs)
+    return sorted(d for d, rel in links.items() if rel != old_links.get(d))
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.frontmatter")
+    app.setup_extension("oklab.sidebar")  # what the sidebar shows decides what to rewrite
     app.connect("env-get-outdated", update_menu, priority=600)
     app.connect("source-read", add_toctree)
     app.connect("env-updated", finish)

@@ -1,14 +1,14 @@
-"""Keep furo's global navigation small: the top-level sections only.
+"""Keep furo's global navigation small: the sections and their few sub-pages, no projects.
 
 furo renders the *whole* global toctree into every page (``maxdepth=-1``) and re-parses it
 with BeautifulSoup: with hundreds of project pages every page carries hundreds of sidebar
 links and the build grows quadratically (see ``NOTES.md``). Project pages are listed by the
-overview's cards instead; the menu shows the sections, and on a project page its section
-("Projekte") stays marked as current.
+overview's cards instead; the menu shows the sections and their few sub-pages, and on a
+project page its section ("Projekte") stays marked as current.
 
 How: an ``html-page-context`` handler that runs *before* furo's (priority below 500) hands
-furo a ``toctree()`` that lists the root document's toctree entries and never expands the
-documents below them (``oklab_navigation_sections_only = False`` restores furo's full tree).
+furo a ``toctree()`` that lists the root document's toctree entries (plus each section's sub-pages)
+and never the projects (``oklab_navigation_sections_only = False`` restores furo's full tree).
 No template or furo code is copied, so furo stays updatable.
 """
 
@@ -28,11 +28,19 @@ from . import __version__
 BEFORE_FURO = 400
 
 
+def subpages(env, section: str) -> list[str]:
+    """The menu pages below ``section`` that the sidebar lists (none for the projects folder:
+    its overview's cards are the index of the projects)."""
+    if section.startswith(f"{env.config.oklab_projects_folder}/"):
+        return []
+    return getattr(env, "oklab_menu", {}).get(section, [])
+
+
 def section_toctree(app: Sphinx, docname: str) -> str:
     """HTML of the root document's toctree entries (the sections), for page ``docname``.
 
-    Built from the entries alone: the documents below a section are never expanded, so the
-    cost per page does not grow with the number of pages. The section that contains
+    Each section lists its own sub-pages (a handful), never the project pages, so the cost
+    per page does not grow with the number of projects. The section that contains
     ``docname`` (at any depth) is marked ``current`` like Sphinx's own toctree does.
     """
     env, builder = app.env, app.builder
@@ -42,13 +50,7 @@ def section_toctree(app: Sphinx, docname: str) -> str:
     for toctree in env.tocs[root].findall(addnodes.toctree):
         if caption := toctree.get("caption"):
             container += nodes.title(caption, caption)
-        items = nodes.bullet_list()
-        for title, ref in toctree["entries"]:
-            item = _entry(env, builder, docname, root, title, ref, ancestors)
-            if item is not None:
-                items += item
-        if "current" in {c for item in items.children for c in item["classes"]}:
-            items["classes"].append("current")
+        items = _list(env, builder, docname, toctree["entries"], ancestors, level=1)
         if items.children:
             container += items
     if not container.children:
@@ -56,20 +58,34 @@ def section_toctree(app: Sphinx, docname: str) -> str:
     return builder.render_partial(container)["fragment"]
 
 
-def _entry(env, builder, docname, root, title, ref, ancestors) -> nodes.list_item | None:
-    """One ``<li class="toctree-l1">`` as Sphinx renders it for a toctree entry."""
+def _list(env, builder, docname, entries, ancestors, level: int) -> nodes.bullet_list:
+    items = nodes.bullet_list()
+    for title, ref in entries:
+        item = _entry(env, builder, docname, title, ref, ancestors, level)
+        if item is None:
+            continue
+        if level == 1 and (children := subpages(env, ref)):
+            item += _list(env, builder, docname, [(None, c) for c in children], ancestors, 2)
+        items += item
+    if "current" in {c for item in items.children for c in item["classes"]}:
+        items["classes"].append("current")
+    return items
+
+
+def _entry(env, builder, docname, title, ref, ancestors, level) -> nodes.list_item | None:
+    """One ``<li class="toctree-lN">`` as Sphinx renders it for a toctree entry."""
     if "://" in ref or ref.startswith("mailto:"):
         reference = nodes.reference("", title or ref, internal=False, refuri=ref)
         current = False
     else:
-        target = root if ref == "self" else ref
+        target = env.config.root_doc if ref == "self" else ref
         if target not in env.titles:
             return None  # Sphinx has already warned about the missing document.
         text = title or clean_astext(env.titles[target])
         current = target in ancestors
         uri = "#" if target == docname else builder.get_relative_uri(docname, target)
         reference = nodes.reference("", text, internal=True, refuri=uri)
-    classes = ["toctree-l1"] + (["current"] if current else [])
+    classes = [f"toctree-l{level}"] + (["current"] if current else [])
     if current:
         reference["classes"].append("current")
     paragraph = addnodes.compact_paragraph("", "", reference, classes=list(classes))
