@@ -11,7 +11,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+from benchmarks.synthetic import copy_site, make_site  # noqa: E402, F401  (shared by tests)
+
+# The user's seed page and the public facts, kept with the tests as the reference the built
+# site is checked against (independent of _data/lab.yaml, which feeds the site).
+DATA = Path(__file__).resolve().parent / "data"
+SEED = DATA / "seed-ueber-uns.md"
+FACTS_LAB = DATA / "facts-lab.yaml"
+FACTS_PROJECTS = DATA / "facts-projects.yaml"
 
 
 @dataclass
@@ -24,7 +32,9 @@ class Build:
 
     def page(self, path: str = "") -> BeautifulSoup:
         """The parsed HTML of the page at URL path ``path`` (``""`` is the start page)."""
-        file = self.outdir / path / "index.html" if not path.endswith(".html") else self.outdir / path
+        file = (
+            self.outdir / path / "index.html" if not path.endswith(".html") else self.outdir / path
+        )
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
     def pages(self) -> list[str]:

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED, sphinx_build
+from conftest import ROOT, SEED, sphinx_build
 
 TEST_ROOT = Path(__file__).parent / "roots" / "test-frontmatter"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
@@ -157,10 +157,7 @@ def test_a_broken_page_is_still_built_and_listed(tmp_path):
 
 
 def test_page_from_the_older_nuxt_site_builds_unchanged(tmp_path):
-    seed = next((SHARED / "seeds").glob("*.txt"), None)
-    if seed is None:
-        pytest.skip("../shared/seeds fehlt")
-    text = seed.read_text(encoding="utf-8")
+    text = SEED.read_text(encoding="utf-8")
     front_matter = text.split("---", 2)[1]
     assert "image: https://" in front_matter and "navOrder:" in front_matter
     build = build_copy(tmp_path, {"ueber-uns/index.md": text})

@@ -7,15 +7,11 @@ structure that makes them possible, without timing anything.
 from __future__ import annotations
 
 import re
-import sys
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, sphinx_build
-
-sys.path.insert(0, str(ROOT))
-from benchmarks.synthetic import make_site  # noqa: E402
+from conftest import make_site, sphinx_build
 
 # A first visit may cost at most 12 requests (NOTES.md, issue 7): the page itself and 11 files.
 MAX_FILES_PER_PAGE = 11

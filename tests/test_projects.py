@@ -8,12 +8,11 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 import yaml
-from conftest import ROOT, SHARED, sphinx_build
+from conftest import FACTS_PROJECTS, ROOT, copy_site, sphinx_build
 
 PROJECT_FILES = sorted(p for p in (ROOT / "projekte").glob("*.md") if p.name != "index.md")
-FACTS = SHARED / "facts" / "projects.yaml"
+FACTS = FACTS_PROJECTS
 LABELS = {"seeking": "sucht Mitwirkende", "active": "in Arbeit", "finished": "abgeschlossen"}
 
 
@@ -72,7 +71,6 @@ def test_facts_box_shows_the_front_matter(site):
             assert tag in box.get_text(), path.name
 
 
-@pytest.mark.skipif(not FACTS.exists(), reason="../shared/facts fehlt")
 def test_every_public_project_has_its_facts(site):
     facts = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
     by_title = {front_matter(p)["title"]: p for p in PROJECT_FILES}
@@ -114,17 +112,7 @@ def test_local_project_image_on_card_and_page(tmp_path):
 def test_editor_templates_build_strictly(tmp_path):
     """An editor copies _vorlagen/projekt.md and _vorlagen/seite.md unchanged: the site builds."""
     src = tmp_path / "site"
-    skip = shutil.ignore_patterns(
-        ".venv",
-        ".git",
-        "_build",
-        "node_modules",
-        "tests",
-        "*.egg-info",
-        ".pytest_cache",
-        "__pycache__",
-    )
-    shutil.copytree(ROOT, src, ignore=skip)
+    copy_site(src)
     shutil.copy(ROOT / "_vorlagen" / "projekt.md", src / "projekte" / "neues-projekt.md")
     (src / "neue-seite").mkdir()
     shutil.copy(ROOT / "_vorlagen" / "seite.md", src / "neue-seite" / "index.md")

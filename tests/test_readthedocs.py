@@ -9,9 +9,17 @@ from conftest import ROOT
 
 def test_readthedocs_config_matches_schema():
     proc = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.readthedocs",
-         str(ROOT / ".readthedocs.yaml")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.readthedocs",
+            str(ROOT / ".readthedocs.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 

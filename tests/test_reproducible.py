@@ -9,12 +9,8 @@ written outside the output folder.
 from __future__ import annotations
 
 import os
-import sys
 
-from conftest import ROOT, sphinx_build
-
-sys.path.insert(0, str(ROOT))
-from benchmarks.synthetic import copy_site  # noqa: E402
+from conftest import copy_site, sphinx_build
 
 
 def published_files(outdir):

@@ -5,12 +5,9 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
-from conftest import SHARED
+from conftest import FACTS_LAB, SEED
 
-SEED = next((SHARED / "seeds").glob("*.txt"), None)
-FACTS = yaml.safe_load((SHARED / "facts" / "lab.yaml").read_text(encoding="utf-8")) if (SHARED / "facts").exists() else None
-
-pytestmark = pytest.mark.skipif(SEED is None or FACTS is None, reason="../shared is missing")
+FACTS = yaml.safe_load(FACTS_LAB.read_text(encoding="utf-8"))
 
 
 def seed_sentences() -> list[str]:

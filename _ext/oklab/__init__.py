@@ -9,10 +9,10 @@
 - ``meeting``     the meeting card ``{treffen}``, data for the next-meeting script, calendar links
 - ``structured_data`` JSON-LD: Organization on every page, the meeting as Event on Kontakt
 - ``frontmatter`` every page's front matter checked before reading (German errors, no traceback)
-- ``navigation``  the menu from ``navOrder``: generated toctrees, fresh sidebars on incremental builds
+- ``navigation``  the menu from ``navOrder``: generated toctrees, fresh sidebars when it changes
 - ``projects``    the project catalogue: cards, status badges, facts box on each project page
-- ``sidebar``     a small global navigation (sections only): linear build time, small pages
-- ``accessibility`` corrects generated markup: ARIA heading levels, German toggle labels, one viewport
+- ``sidebar``     a small menu (sections and sub-pages, no projects): linear build time
+- ``accessibility`` corrects generated markup: ARIA levels, German toggle labels, one viewport
 - ``budget``      each page loads only the stylesheets and scripts it uses
 - ``pagemeta``    title, meta description, social previews (og:…) per page; robots.txt; 404 links
 - ``links``       external links get rel="noopener noreferrer" (an existing rel such as "me" stays)

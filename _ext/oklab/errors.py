@@ -87,7 +87,10 @@ def validate(model: type[BaseModel], doc: YamlDocument, path: Path, **context) -
 
 
 def load_yaml_file(path: Path, front_matter: bool = False) -> tuple:
-    """Read a YAML file (or a Markdown file's front matter): ``(YamlDocument or None, [Problem])``."""
+    """Read a YAML file (or a Markdown file's front matter).
+
+    Returns ``(YamlDocument or None, [Problem, …])``.
+    """
     try:
         if front_matter:
             return read_front_matter(path), []

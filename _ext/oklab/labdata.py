@@ -12,6 +12,7 @@ Sphinx sees a changed configuration and re-reads every page.
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from pathlib import Path
 from typing import Literal
@@ -146,6 +147,12 @@ class Lab(Strict):
 def hour(value: time) -> str:
     """18:00 -> "18", 18:30 -> "18:30" (as Germans say meeting times)."""
     return f"{value:%H}".lstrip("0") or "0" if value.minute == 0 else f"{value:%H:%M}"
+
+
+def substitute(text: str, config: Config) -> str:
+    """``{{ treffen_tag }}`` etc. in text that MyST does not parse (front-matter descriptions)."""
+    values = config.myst_substitutions
+    return re.sub(r"\{\{\s*(\w+)\s*\}\}", lambda m: str(values.get(m[1], m[0])), text)
 
 
 def lab(config: Config) -> Lab:

@@ -22,7 +22,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 
 from . import __version__
 from .frontmatter import frontmatter, local_image
-from .labdata import lab
+from .labdata import lab, substitute
 
 HERE = Path(__file__).parent
 SEPARATOR = " · "
@@ -58,7 +58,8 @@ def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, 
         return
     context["oklab_title"] = page_title(app, pagename, _plain(context.get("title", "")))
     meta = dict(context.get("meta") or {})
-    description = (frontmatter(app.env, pagename).get("description") or "").strip()
+    description = substitute(frontmatter(app.env, pagename).get("description") or "", app.config)
+    description = description.strip()
     if description:
         tag = f'<meta name="description" content="{html.escape(description)}" />\n'
         context["metatags"] = context.get("metatags", "") + tag
