@@ -71,6 +71,22 @@ def test_facts_box_shows_the_front_matter(site):
             assert tag in box.get_text(), path.name
 
 
+def test_open_projects_invite_to_the_meeting(site):
+    """Every project that is not finished invites to the meeting (day and time from the data)."""
+    meeting = yaml.safe_load((ROOT / "_data" / "lab.yaml").read_text(encoding="utf-8"))["meeting"]
+    for path in PROJECT_FILES:
+        box = site.page(f"projekte/{path.stem}/").select_one(".oklab-facts")
+        fields = {
+            dt.get_text(strip=True).rstrip(":"): dt.find_next_sibling("dd") for dt in box("dt")
+        }
+        if front_matter(path).get("status") == "finished":
+            assert "Mitmachen" not in fields, path.name
+            continue
+        invite = fields["Mitmachen"]
+        assert invite.a["href"] == "../../kontakt/", path.name
+        assert f"jeden {meeting['weekday']}" in invite.get_text(), path.name
+
+
 def test_every_public_project_has_its_facts(site):
     facts = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
     by_title = {front_matter(p)["title"]: p for p in PROJECT_FILES}

@@ -172,8 +172,6 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.labdata")
     # The calendar's series begins with the first meeting day on or after this date.
     app.add_config_value("oklab_calendar_start", "2026-01-07", "env", types=[str])
-    # The page that presents the meeting: the calendar's URL, the Event in structured data.
-    app.add_config_value("oklab_meeting_page", "kontakt/index", "env", types=[str])
     app.connect("config-inited", check_calendar_start)
     app.connect("doctree-resolved", resolve_output_file_references)
     app.connect("build-finished", write_calendar)

@@ -239,6 +239,8 @@ def add_template_context(
 def setup(app: Sphinx) -> dict:
     app.add_config_value("oklab_data_file", "_data/lab.yaml", "env", types=[str])
     app.add_config_value("oklab_lab", {}, "env", types=[dict])
+    # The page that presents the meeting (card, calendar, map); calendar and cards link to it.
+    app.add_config_value("oklab_meeting_page", "kontakt/index", "env", types=[str])
     app.connect("config-inited", load_lab_data)
     app.connect("html-page-context", add_template_context)
     app.add_directive("kontakte", ContactCards)

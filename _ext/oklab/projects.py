@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxRole
@@ -20,6 +21,7 @@ from sphinx.util.docutils import SphinxRole
 from . import __version__
 from .cards import Card, MarkdownDirective, grid
 from .frontmatter import STATUS_LABELS, Project, frontmatter, is_project, local_image
+from .labdata import lab
 
 STATUS_ORDER = {"seeking": 0, "active": 1, "finished": 2}
 # sphinx-design colours with white text at AA contrast; oklab-status-* for the theme's own look
@@ -116,7 +118,9 @@ def add_facts_box(app: Sphinx, doctree: nodes.document) -> None:
     if docname in getattr(env, "oklab_frontmatter_broken", ()):
         return  # its front-matter mistakes are reported already
     meta = frontmatter(env, docname)
-    box = facts_box(Project.model_validate(meta), local_image(env, docname))
+    project = Project.model_validate(meta)
+    invite = invitation(app, docname) if project.status != "finished" else None
+    box = facts_box(project, local_image(env, docname), invite)
     if box is None:
         return
     section = next(iter(doctree.findall(nodes.section)), None)
@@ -126,7 +130,9 @@ def add_facts_box(app: Sphinx, doctree: nodes.document) -> None:
         doctree.insert(0, box)
 
 
-def facts_box(project: Project, image: str | None) -> nodes.container | None:
+def facts_box(
+    project: Project, image: str | None, invite: nodes.Node | None = None
+) -> nodes.container | None:
     fields = nodes.field_list(classes=["oklab-facts-list"])
     if project.status:
         fields += _field("Status", status_badge(project.status))
@@ -146,12 +152,31 @@ def facts_box(project: Project, image: str | None) -> nodes.container | None:
         )
     if project.date:
         fields += _field("Datum", nodes.Text(f"{project.date:%d.%m.%Y}"))
+    if invite is not None:
+        fields += _field("Mitmachen", invite)
     box = nodes.container(classes=["oklab-facts"])
     if image:
         box += nodes.image(uri=image, alt="", classes=["oklab-project-image"])
     if len(fields):
         box += fields
     return box if len(box) else None
+
+
+def invitation(app: Sphinx, docname: str) -> addnodes.pending_xref | None:
+    """ "Komm zum offenen Treffen: jeden Mittwoch, 18–21 Uhr", linked to the meeting page
+    (a site without the lab's data file, such as a small test project, has none)."""
+    if not getattr(app.config, "oklab_lab", None):
+        return None
+    text = f"Komm zum offenen Treffen: {lab(app.config).meeting.summary}"
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(text, text),
+        refdomain="std",
+        reftype="doc",
+        reftarget=f"/{app.config.oklab_meeting_page}",
+        refexplicit=True,
+        refdoc=docname,
+    )
 
 
 def _field(name: str, *content: nodes.Node) -> nodes.field:
