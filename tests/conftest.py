@@ -56,6 +56,7 @@ class Build:
 def sphinx_build(srcdir: Path, outdir: Path, *args: str, env: dict | None = None) -> Build:
     """Run ``sphinx-build`` as an editor or Read the Docs would (strict, dirhtml)."""
     cmd = [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-W", "-n", "--keep-going", "-q"]
+    cmd.append("--no-color")  # CI terminals get colour codes otherwise
     cmd += [*args, str(srcdir), str(outdir)]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     return Build(proc.returncode, proc.stdout + proc.stderr, outdir)
