@@ -93,7 +93,7 @@ html_extra_path = ["_extra"]
 # front-matter ``description`` (oklab.pagemeta), not from the first sentence of the body.
 ogp_site_url = html_baseurl
 # Shown when a page names no local image of its own (front matter ``image``).
-ogp_image = "_static/logo-light.svg"
+ogp_image = "_static/social-preview.png"  # tools/social_preview.py renders it from the logo
 ogp_image_alt = "Logo des OK Lab Flensburg"
 ogp_custom_meta_tags = ['<meta property="og:locale" content="de_DE" />']
 # Generated preview cards would need matplotlib and add nothing to our own logo.

@@ -10,7 +10,7 @@ from conftest import ROOT
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["lint", "format"])
 def test_ruff(command):
     proc = subprocess.run(
-        [sys.executable, "-m", "ruff", *command, "_ext", "tests", "benchmarks", "conf.py"],
+        [sys.executable, "-m", "ruff", *command, "_ext", "tests", "benchmarks", "tools", "conf.py"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -124,6 +124,7 @@ def test_preview_image_is_absolute_and_published(site):
     for path in content_pages(site):
         image = meta(site.page(path), property="og:image")
         assert image and image.startswith("https://"), path
+        assert image.endswith((".png", ".jpg")), (path, "social networks show no SVG")
         local = urlsplit(image).path
         base_path = urlsplit(site.page(path).find("link", rel="canonical")["href"]).path
         published = site.outdir / local[len(base_path) - len(path) :].lstrip("/")
