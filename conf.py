@@ -72,9 +72,10 @@ html_permalinks_icon = "#"
 # Search and the index are not used by a community site of a dozen pages.
 html_use_index = False
 # The canonical address: Read the Docs sets it for every build (with language and version);
-# local builds use the fallback. Canonical links, social previews, sitemap, robots.txt and the
-# 404 page all derive from this one value.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://oklabflensburg.readthedocs.io/")
+# local builds fall back to the lab's own website (the "Website" link in _data/lab.yaml), the
+# address this site is meant to have. Canonical links, social previews, sitemap, robots.txt
+# and the 404 page all derive from this one value.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://oklabflensburg.de/")
 
 html_theme_options = {
     "navigation_with_keys": False,
