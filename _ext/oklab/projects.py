@@ -25,7 +25,6 @@ from .labdata import lab
 
 STATUS_ORDER = {"seeking": 0, "active": 1, "finished": 2}
 # sphinx-design colours with white text at AA contrast; oklab-status-* for the theme's own look
-STATUS_COLOURS = {"seeking": "primary", "active": "dark", "finished": "secondary"}
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
 
@@ -48,9 +47,9 @@ def project_docnames(env: BuildEnvironment) -> list[str]:
 
 def status_badge(status: str) -> nodes.inline:
     label = STATUS_LABELS[status]
-    colour = STATUS_COLOURS[status]
-    classes = ["sd-sphinx-override", "sd-badge", f"sd-bg-{colour}", f"sd-bg-text-{colour}"]
-    return nodes.inline(label, label, classes=[*classes, "oklab-status", f"oklab-status-{status}"])
+    # Colours per status in _static/css/oklab.css; the words carry the meaning, not the colour.
+    classes = ["sd-sphinx-override", "sd-badge", "oklab-status", f"oklab-status-{status}"]
+    return nodes.inline(label, label, classes=classes)
 
 
 class StatusRole(SphinxRole):
