@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "_ext"))  # the site's extension package, oklab
 from benchmarks.synthetic import copy_site, make_site  # noqa: E402, F401  (shared by tests)
 
 # The user's seed page and the public facts, kept with the tests as the reference the built

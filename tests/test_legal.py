@@ -13,17 +13,10 @@ from urllib.parse import unquote
 import pytest
 import yaml
 from conftest import ROOT, sphinx_build
+from oklab.legal import FIELDS  # field in _data/lab.yaml -> how pages and messages name it
 
 LEGAL_ROOT = ROOT / "tests" / "roots" / "test-legal"
 NOTICE = "Angaben fehlen noch"
-# field in _data/lab.yaml -> how the pages and messages name it
-FIELDS = {
-    "name": "Name der verantwortlichen Person",
-    "street": "Straße und Hausnummer",
-    "postcode": "Postleitzahl",
-    "city": "Ort",
-    "email": "E-Mail-Adresse",
-}
 # Values from ../shared/facts (the meeting place and the general contact), used only to
 # exercise the code: they say nothing about who runs the website.
 COMPLETE = {
