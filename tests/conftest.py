@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -61,6 +62,14 @@ def sphinx_build(srcdir: Path, outdir: Path, *args: str, env: dict | None = None
     cmd += [*args, str(srcdir), str(outdir)]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     return Build(proc.returncode, proc.stdout + proc.stderr, outdir)
+
+
+def copy_root(name: str, dest: Path) -> Path:
+    """A copy of the small test project ``tests/roots/test-<name>`` plus the site's own icons,
+    which the links in ``_data/lab.yaml`` name."""
+    shutil.copytree(ROOT / "tests" / "roots" / f"test-{name}", dest)
+    shutil.copytree(ROOT / "_static" / "icons", dest / "_static" / "icons")
+    return dest
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import recurring_ical_events
-from conftest import ROOT, sphinx_build
+from conftest import ROOT, copy_root, sphinx_build
 from icalendar import Calendar
 from labyaml import MeetingFacts, read
 
@@ -101,7 +101,7 @@ def test_without_a_canonical_address_only_the_download_is_offered(tmp_path):
     """No absolute base URL: no webcal link (it needs one), no URL in the file, no warning."""
     data = ROOT / "_data" / "lab.yaml"
     build = sphinx_build(
-        ROOT / "tests" / "roots" / "test-meeting",
+        copy_root("meeting", tmp_path / "src"),
         tmp_path / "html",
         "-E",
         "-D",

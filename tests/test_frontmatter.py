@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED, sphinx_build
+from conftest import ROOT, SEED, copy_root, sphinx_build
 
-TEST_ROOT = Path(__file__).parent / "roots" / "test-frontmatter"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
 
 KARTE = """---
@@ -107,8 +105,7 @@ CASES = {
 
 
 def build_copy(tmp_path: Path, files: dict[str, str]):
-    src = tmp_path / "src"
-    shutil.copytree(TEST_ROOT, src)
+    src = copy_root("frontmatter", tmp_path / "src")
     for name, text in files.items():
         (src / name).parent.mkdir(parents=True, exist_ok=True)
         (src / name).write_text(text, encoding="utf-8")

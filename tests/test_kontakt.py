@@ -193,3 +193,29 @@ def test_calendar_and_script_stay_out_of_the_sources():
     generated = [p for p in ROOT.glob("**/*.ics") if not {"_build", ".venv"} & set(p.parts)]
     assert generated == []
     assert Path(ROOT / "_static" / "js" / "next-meeting.js").is_file()
+
+
+# -- Mistakes in the data file: German message with file, line and field, no traceback ---------
+
+DATA_MISTAKES = {
+    "unknown weekday": ("weekday: Mittwoch", "weekday: Mitwoch", "meeting.weekday"),
+    "time in words": ('start: "18:00"', "start: 18 Uhr", "meeting.start"),
+    "end before start": ('end: "21:00"', 'end: "17:00"', "meeting.end"),
+    "unknown icon": ("icon: mastodon", "icon: mastadon", "links[3].icon"),
+    "address without https": ("url: https://github.com/", "url: github.com/", "links[5].url"),
+}
+
+
+@pytest.mark.parametrize("case", DATA_MISTAKES, ids=list(DATA_MISTAKES))
+def test_mistake_in_the_data_file_is_reported(tmp_path, case):
+    old, new, field = DATA_MISTAKES[case]
+    src = copy_site(tmp_path / "site")
+    data = src / "_data" / "lab.yaml"
+    text = data.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    line = text[: text.index(old)].count("\n") + 1
+    data.write_text(text.replace(old, new), encoding="utf-8")
+    build = sphinx_build(src, tmp_path / "html", "-E")
+    assert build.returncode != 0
+    assert f"_data/lab.yaml:{line}: ERROR: Feld „{field}“" in build.output, build.output
+    assert "Traceback" not in build.output

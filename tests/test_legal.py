@@ -7,15 +7,13 @@ Docs, ``OKLAB_RELEASE=1``) with a German message naming the fields; placeholders
 from __future__ import annotations
 
 import os
-import shutil
 from urllib.parse import unquote
 
 import pytest
 import yaml
-from conftest import ROOT, sphinx_build
+from conftest import ROOT, copy_root, sphinx_build
 from oklab.legal import FIELDS  # field in _data/lab.yaml -> how pages and messages name it
 
-LEGAL_ROOT = ROOT / "tests" / "roots" / "test-legal"
 NOTICE = "Angaben fehlen noch"
 # Values from ../shared/facts (the meeting place and the general contact), used only to
 # exercise the code: they say nothing about who runs the website.
@@ -33,8 +31,7 @@ def real_data() -> dict:
 
 
 def build(tmp_path, operator: dict | None, **env_vars: str):
-    src = tmp_path / "src"
-    shutil.copytree(LEGAL_ROOT, src)
+    src = copy_root("legal", tmp_path / "src")
     data = real_data()
     data["operator"] = operator
     (src / "_data").mkdir()

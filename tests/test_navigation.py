@@ -4,13 +4,11 @@ title, ``navigation: false`` out of the menu but built; on incremental builds to
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, sphinx_build
+from conftest import ROOT, copy_root, sphinx_build
 
-TEST_ROOT = Path(__file__).parent / "roots" / "test-navigation"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
 
 
@@ -26,14 +24,12 @@ def sub_menu(build, path: str) -> list[str]:
     ]
 
 
-def copy_root(tmp_path: Path) -> Path:
-    src = tmp_path / "src"
-    shutil.copytree(TEST_ROOT, src)
-    return src
+def navigation_root(tmp_path: Path) -> Path:
+    return copy_root("navigation", tmp_path / "src")
 
 
 def test_order_by_navorder_then_title(tmp_path):
-    build = sphinx_build(copy_root(tmp_path), tmp_path / "html", "-E", env=ENV)
+    build = sphinx_build(navigation_root(tmp_path), tmp_path / "html", "-E", env=ENV)
     assert build.returncode == 0, build.output
     # Chronik -1; Alpha and Beta tie at 2 (by title); Delta and Echo have no navOrder
     assert top_menu(build) == ["Chronik", "Alpha", "Beta", "Delta", "Echo"]
@@ -41,14 +37,14 @@ def test_order_by_navorder_then_title(tmp_path):
 
 
 def test_navigation_false_is_built_but_not_in_the_menu(tmp_path):
-    build = sphinx_build(copy_root(tmp_path), tmp_path / "html", "-E", env=ENV)
+    build = sphinx_build(navigation_root(tmp_path), tmp_path / "html", "-E", env=ENV)
     assert build.returncode == 0, build.output  # no "not included in any toctree" warning
     assert build.page("versteckt/").find("h1").get_text(strip=True).startswith("Versteckt")
     assert "Versteckt" not in build.page("").select_one(".sidebar-tree").get_text()
 
 
 def test_reorder_and_new_section_reach_every_sidebar_incrementally(tmp_path):
-    src, out = copy_root(tmp_path), tmp_path / "html"
+    src, out = navigation_root(tmp_path), tmp_path / "html"
     doctrees = ["-d", str(tmp_path / "doctrees")]
     first = sphinx_build(src, out, *doctrees, env=ENV)
     assert first.returncode == 0, first.output

@@ -63,3 +63,9 @@ def test_link_cards_point_to_the_facts_urls(page):
     assert [c.find(class_="sd-card-title").get_text(strip=True) for c in cards] == [
         link["name"] for link in FACTS["links"]
     ]
+
+
+def test_link_cards_show_an_icon(page):
+    for card in page.find(id="links").select(".oklab-link"):
+        icon = card.select_one("svg.oklab-card-icon")
+        assert icon is not None and icon.get("aria-hidden") == "true", card.get_text(strip=True)

@@ -3,7 +3,7 @@
 - ``yamlsource``  reads YAML (data file, front matter) and remembers each field's line
 - ``errors``      turns schema errors into German messages that name file, line and field
 - ``schema``      shared schema building blocks (strict models, web addresses)
-- ``cards``       the one card pattern (sphinx-design grid cards) and generated-Markdown directives
+- ``cards``       the one card pattern (sphinx-design cards), icons, generated-Markdown directives
 - ``labdata``     the lab's facts (``_data/lab.yaml``): validation, substitutions, cards
 - ``calendar``    the meeting as a calendar file (``treffen.ics``, weekly rule) in the output
 - ``meeting``     the meeting card ``{treffen}``, data for the next-meeting script, calendar links

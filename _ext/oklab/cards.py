@@ -5,10 +5,19 @@ so generated cards look exactly like cards an editor writes by hand."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from docutils import nodes
 from docutils.statemachine import StringList
-from sphinx.util.docutils import SphinxDirective
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx_design.icons import get_octicon, list_octicons
+
+from . import __version__
+
+ICON_FOLDER = "_static/icons"  # the site's own icons, e.g. mastodon.svg
+ICON_SIZE = "1.25em"
+ICON_CLASSES = "sd-octicon oklab-card-icon"  # the same look as sphinx-design's octicons
 
 
 @dataclass
@@ -23,7 +32,7 @@ class Card:
     image: str = ""  # a local image above the title ("/projekte/karte.png"), decorative
 
     def markdown(self) -> str:
-        icon = f"{{octicon}}`{self.icon};1.25em;oklab-card-icon` " if self.icon else ""
+        icon = f"{{icon}}`{self.icon}` " if self.icon else ""
         lines = [f":::{{grid-item-card}} {icon}{self.title}"]
         if self.link:
             lines += [f":link: {self.link}", f":link-type: {self.link_type}"]
@@ -44,6 +53,42 @@ def grid(cards: list[Card], columns: str = "1 1 2 2", css_class: str = "") -> st
     return "\n".join(head) + "\n\n" + body + "\n::::\n"
 
 
+def icon_svg(srcdir: str | Path, name: str) -> str | None:
+    """The SVG markup of icon ``name`` (own file first, then octicon), or ``None``."""
+    own = Path(srcdir, ICON_FOLDER, f"{name}.svg")
+    if own.is_file():
+        size = f'width="{ICON_SIZE}" height="{ICON_SIZE}"'
+        svg = own.read_text(encoding="utf-8").strip()
+        return svg.replace("<svg", f'<svg aria-hidden="true" class="{ICON_CLASSES}" {size}', 1)
+    if name in list_octicons():
+        return get_octicon(name, height=ICON_SIZE, classes=["oklab-card-icon"])
+    return None
+
+
+def unknown_icon(name: str) -> str:
+    return (
+        f"unbekanntes Symbol {name!r}: weder {ICON_FOLDER}/{name}.svg "
+        "noch ein Octicon (https://primer.style/octicons)"
+    )
+
+
+class IconRole(SphinxRole):
+    """``{icon}`name```: the site's own ``_static/icons/<name>.svg`` (for marks octicons lack,
+    such as Mastodon), otherwise sphinx-design's octicon of that name. Decorative: the card's
+    title says what it is."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        name = self.text.strip()
+        own = Path(self.env.srcdir, ICON_FOLDER, f"{name}.svg")
+        if own.is_file():
+            self.env.note_dependency(str(own))
+        svg = icon_svg(self.env.srcdir, name)
+        if svg is None:
+            msg = self.inliner.reporter.error(unknown_icon(name), line=self.lineno)
+            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+        return [nodes.raw("", svg, format="html")], []
+
+
 class MarkdownDirective(SphinxDirective):
     """A directive whose output is generated MyST Markdown, parsed in place."""
 
@@ -57,3 +102,8 @@ class MarkdownDirective(SphinxDirective):
         text = self.markdown()
         self.state.nested_parse(StringList(text.splitlines()), self.content_offset, container)
         return container.children
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_role("icon", IconRole())
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

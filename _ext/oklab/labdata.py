@@ -20,12 +20,12 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from docutils import nodes
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import __version__
-from .cards import Card, MarkdownDirective, grid
+from .cards import Card, MarkdownDirective, grid, icon_svg, unknown_icon
 from .errors import abort, load_yaml_file, validate
 from .legal import Operator
 from .schema import Strict, WebAddress
@@ -58,11 +58,13 @@ class Meeting(Strict):
             raise ValueError(message) from None
         return value
 
-    @model_validator(mode="after")
-    def ends_after_start(self) -> Meeting:
-        if self.end <= self.start:
-            raise ValueError(f"das Ende ({self.end:%H:%M}) muss nach dem Beginn liegen")
-        return self
+    @field_validator("end")
+    @classmethod
+    def ends_after_start(cls, end: time, info: ValidationInfo) -> time:
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError(f"das Ende ({end:%H:%M}) muss nach dem Beginn ({start:%H:%M}) liegen")
+        return end
 
     @property
     def weekday_index(self) -> int:
@@ -121,6 +123,14 @@ class Link(Strict):
     icon: str = "link-external"
     rel: str | None = None
 
+    @field_validator("icon")
+    @classmethod
+    def known_icon(cls, value: str, info: ValidationInfo) -> str:
+        srcdir = (info.context or {}).get("srcdir")
+        if srcdir is not None and icon_svg(srcdir, value) is None:
+            raise ValueError(unknown_icon(value))
+        return value
+
 
 class Network(Strict):
     name: str
@@ -164,7 +174,7 @@ def load_lab_data(app: Sphinx, config: Config) -> None:
     doc, problems = load_yaml_file(path)
     data = None
     if doc is not None:
-        data, problems = validate(Lab, doc, path)
+        data, problems = validate(Lab, doc, path, srcdir=app.srcdir)
     if data is None:
         abort(app, problems, f"Der Bau bricht ab: {config.oklab_data_file} enthält Fehler.")
     config.oklab_lab = data.model_dump(mode="json")
@@ -202,7 +212,7 @@ class LinkCards(MarkdownDirective):
                 Card(link.name, _host(link.url), link.url, link.icon, css_class="oklab-link")
                 for link in links
             ],
-            columns="1 2 3 3",
+            columns="1 2 2 2",
         )
 
     def run(self) -> list[nodes.Node]:
@@ -237,6 +247,7 @@ def add_template_context(
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.cards")
     app.add_config_value("oklab_data_file", "_data/lab.yaml", "env", types=[str])
     app.add_config_value("oklab_lab", {}, "env", types=[dict])
     # The page that presents the meeting (card, calendar, map); calendar and cards link to it.

@@ -197,6 +197,7 @@ def _joined(items: list[nodes.Node]) -> list[nodes.Node]:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.cards")
     app.setup_extension("oklab.frontmatter")
     app.add_role("projektstatus", StatusRole())
     app.add_directive("projekte", ProjectCards)
