@@ -32,6 +32,7 @@ from sphinx.util.osutil import relative_uri
 from . import __version__
 from .errors import Problem, abort
 from .labdata import Lab, lab
+from .schema import is_web_address
 
 CALENDAR_FILE = "treffen.ics"
 # References whose target is a file the build writes into the output folder carry this
@@ -65,7 +66,7 @@ def first_meeting(lab_data: Lab, since: date) -> tuple[datetime, datetime]:
 def site_url(config: Config) -> str | None:
     """The canonical base URL with a trailing slash, or None if no absolute one is known."""
     base = (config.html_baseurl or "").strip()
-    if not base.startswith(("https://", "http://")):
+    if not is_web_address(base):
         return None
     return base if base.endswith("/") else base + "/"
 

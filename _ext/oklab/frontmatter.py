@@ -35,7 +35,8 @@ from sphinx.environment import BuildEnvironment
 
 from . import __version__
 from .errors import Problem, load_yaml_file, report, validate
-from .schema import Strict, WebAddress
+from .schema import Strict, WebAddress, is_web_address
+from .yamlsource import front_matter_end
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -72,7 +73,7 @@ class Page(Strict):
     @field_validator("image")
     @classmethod
     def image_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None or value.startswith(("https://", "http://")):
+        if value is None or is_web_address(value):
             return value  # another host: only ever used for social previews, never loaded
         if "://" in value or value.startswith(("//", "data:")):
             raise ValueError(
@@ -98,7 +99,7 @@ class Collaborator(Strict):
 
 
 def _repository(value: str) -> str:
-    if value.startswith(("https://", "http://")):
+    if is_web_address(value):
         return value
     if not value or not all(c.isalnum() or c in "-_." for c in value):
         raise ValueError(
@@ -136,7 +137,7 @@ class Project(Page):
 
     @property
     def repository_url(self) -> str | None:
-        if self.repo is None or self.repo.startswith(("https://", "http://")):
+        if self.repo is None or is_web_address(self.repo):
             return self.repo
         return f"https://github.com/oklabflensburg/{self.repo}"
 
@@ -233,13 +234,10 @@ def ignore_broken_front_matter(app: Sphinx, docname: str, source: list[str]) -> 
     if docname not in getattr(app.env, "oklab_frontmatter_broken", ()):
         return
     lines = source[0].split("\n")
-    if not lines or lines[0].strip() != "---":
-        return
-    for end in range(1, len(lines)):
-        if lines[end].strip() == "---":
-            lines[1:end] = ["{}"] + ["#"] * (end - 2)
-            source[0] = "\n".join(lines)
-            return
+    end = front_matter_end(lines)
+    if end is not None:
+        lines[1:end] = ["{}"] + ["#"] * (end - 2)
+        source[0] = "\n".join(lines)
 
 
 def add_missing_heading(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -249,8 +247,8 @@ def add_missing_heading(app: Sphinx, docname: str, source: list[str]) -> None:
     lines = source[0].split("\n")
     if not title or docname in getattr(app.env, "oklab_frontmatter_broken", ()):
         return
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-    if lines[0].strip() != "---" or end is None:
+    end = front_matter_end(lines)
+    if end is None:
         return
     first = next((line for line in lines[end + 1 :] if re.match(r"#{1,6}\s", line)), "")
     if first.startswith("# "):
@@ -269,7 +267,7 @@ def frontmatter(env: BuildEnvironment, docname: str) -> dict:
 def local_image(env: BuildEnvironment, docname: str) -> str | None:
     """The page's local ``image`` as a path from the site root (``/projekte/karte.png``)."""
     value = frontmatter(env, docname).get("image")
-    if not value or value.startswith(("https://", "http://")):
+    if not value or is_web_address(value):
         return None
     file = image_file(Path(env.doc2path(docname)), Path(env.srcdir), value)
     if file is None:

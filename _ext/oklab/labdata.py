@@ -28,7 +28,7 @@ from . import __version__
 from .cards import Card, MarkdownDirective, grid, icon_svg, unknown_icon
 from .errors import abort, load_yaml_file, validate
 from .legal import Operator
-from .schema import Strict, WebAddress
+from .schema import EMAIL, POSTCODE, Strict, WebAddress
 
 WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
 # The same days as iCalendar (RRULE BYDAY) and schema.org name them.
@@ -44,7 +44,7 @@ class Meeting(Strict):
     timezone: str
     place: str
     street: str
-    postcode: str = Field(pattern=r"^\d{5}$")
+    postcode: str = Field(pattern=POSTCODE)
     city: str
     country: str = "DE"
 
@@ -113,7 +113,7 @@ class Meeting(Strict):
 
 class Contact(Strict):
     name: str
-    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    email: str = Field(pattern=EMAIL)
     general: bool = False  # the lab's general address (structured data names it)
 
 

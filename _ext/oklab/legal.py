@@ -21,7 +21,7 @@ from sphinx.util import logging
 from . import __version__
 from .cards import MarkdownDirective
 from .errors import Problem, abort, load_yaml_file
-from .schema import Strict
+from .schema import EMAIL, POSTCODE, Strict
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +39,8 @@ PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 FORMATS = {
-    "postcode": (re.compile(r"^\d{5}$"), "muss fünf Ziffern haben (zum Beispiel 24939)"),
-    "email": (re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), "ist keine E-Mail-Adresse"),
+    "postcode": (re.compile(POSTCODE), "muss fünf Ziffern haben (zum Beispiel 24939)"),
+    "email": (re.compile(EMAIL), "ist keine E-Mail-Adresse"),
 }
 
 
@@ -73,6 +73,7 @@ class Operator(Strict):
 
 
 def operator(config) -> Operator:
+    # labdata imports this module for the model, so the block is read from the config directly.
     return Operator.model_validate((config.oklab_lab or {}).get("operator") or {})
 
 

@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import __version__
+from .schema import is_web_address
 
 PRIVATE = ("noopener", "noreferrer")
 
@@ -24,7 +25,7 @@ def merged_rel(existing: str | list | None) -> str:
 
 
 def is_external(uri: str, own_base: str) -> bool:
-    return uri.startswith(("https://", "http://")) and not (own_base and uri.startswith(own_base))
+    return is_web_address(uri) and not (own_base and uri.startswith(own_base))
 
 
 class ExternalLinkRel(SphinxPostTransform):

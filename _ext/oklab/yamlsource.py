@@ -92,13 +92,19 @@ def _german_yaml_problem(problem: str) -> str:
     return f"ungültiges YAML ({problem})"
 
 
-def read_front_matter(path: Path) -> YamlDocument | None:
-    """The front matter of a Markdown file (between two ``---`` lines), or ``None``."""
-    text = path.read_text(encoding="utf-8")
-    lines = text.splitlines()
+def front_matter_end(lines: list[str]) -> int | None:
+    """Index of the ``---`` line that closes the front matter, or ``None`` if there is none."""
     if not lines or lines[0].strip() != "---":
         return None
-    for end, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
-            return parse_yaml("\n".join(lines[1:end]), first_line=2)
-    raise YamlSyntaxError("der Kopfbereich (Front Matter) wird nicht mit --- geschlossen", 1)
+    return next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+
+
+def read_front_matter(path: Path) -> YamlDocument | None:
+    """The front matter of a Markdown file (between two ``---`` lines), or ``None``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None
+    end = front_matter_end(lines)
+    if end is None:
+        raise YamlSyntaxError("der Kopfbereich (Front Matter) wird nicht mit --- geschlossen", 1)
+    return parse_yaml("\n".join(lines[1:end]), first_line=2)
