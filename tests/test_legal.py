@@ -12,7 +12,15 @@ from urllib.parse import unquote
 import pytest
 import yaml
 from conftest import ROOT, copy_root, sphinx_build
-from oklab.legal import FIELDS  # field in _data/lab.yaml -> how pages and messages name it
+
+# field in _data/lab.yaml -> how pages and messages name it (written out: the oracle)
+FIELDS = {
+    "name": "Name der verantwortlichen Person",
+    "street": "Straße und Hausnummer",
+    "postcode": "Postleitzahl",
+    "city": "Ort",
+    "email": "E-Mail-Adresse",
+}
 
 NOTICE = "Angaben fehlen noch"
 # Values from ../shared/facts (the meeting place and the general contact), used only to

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import html
-import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -21,10 +20,10 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from . import __version__
-from .frontmatter import frontmatter, local_image
+from .escape import html_attribute
+from .frontmatter import local_image, page_meta
 from .labdata import lab, substitute
 
-HERE = Path(__file__).parent
 SEPARATOR = " · "
 # sphinxext-opengraph (priority 500) skips its own description tag when one is there.
 BEFORE_OPENGRAPH = 450
@@ -33,7 +32,8 @@ BEFORE_OPENGRAPH = 450
 def page_title(app: Sphinx, pagename: str, title: str) -> str:
     site = app.config.html_title or app.config.project
     if pagename == app.config.root_doc:
-        tagline = lab(app.config).tagline if app.config.oklab_lab else ""
+        data = lab(app.config)
+        tagline = data.tagline if data is not None else ""
         return f"{site}{SEPARATOR}{tagline}" if tagline else site
     return f"{title}{SEPARATOR}{site}" if title else site
 
@@ -58,10 +58,10 @@ def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, 
         return
     context["oklab_title"] = page_title(app, pagename, _plain(context.get("title", "")))
     meta = dict(context.get("meta") or {})
-    description = substitute(frontmatter(app.env, pagename).get("description") or "", app.config)
-    description = description.strip()
+    description = getattr(page_meta(app.env, pagename), "description", None) or ""
+    description = substitute(description, app.config).strip()
     if description:
-        tag = f'<meta name="description" content="{html.escape(description)}" />\n'
+        tag = f'<meta name="description" content="{html_attribute(description)}" />\n'
         context["metatags"] = context.get("metatags", "") + tag
         meta["og:description"] = description
     image = page_image_url(app, pagename)
@@ -83,15 +83,7 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     Path(app.outdir, "robots.txt").write_text(text, encoding="utf-8")
 
 
-def add_templates(app: Sphinx, config) -> None:
-    # Relative to conf.py, so the configuration (and .buildinfo) is the same in every checkout.
-    folder = os.path.relpath(HERE, app.confdir)
-    config.templates_path = [*config.templates_path, os.path.join(folder, "templates")]
-    config.html_static_path = [*config.html_static_path, os.path.join(folder, "static")]
-
-
 def setup(app: Sphinx) -> dict:
-    app.connect("config-inited", add_templates)
     app.connect("html-page-context", add_page_meta, priority=BEFORE_OPENGRAPH)
     app.connect("build-finished", write_robots_txt)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from . import messages
+
 Location = tuple[str | int, ...]
 
 
@@ -78,18 +80,10 @@ def _collect_lines(node: yaml.Node, loc: Location, lines: dict, offset: int) -> 
 
 
 def _german_yaml_problem(problem: str) -> str:
-    known = {
-        "mapping values are not allowed here": "ein Doppelpunkt steht an einer unerwarteten "
-        "Stelle (Text mit Doppelpunkt in Anführungszeichen setzen)",
-        "could not find expected ':'": "nach dem Feldnamen fehlt der Doppelpunkt",
-        "found character '\\t' that cannot start any token": "Tabulatorzeichen sind nicht "
-        "erlaubt, bitte Leerzeichen verwenden",
-        "found undefined alias": "unbekannter Verweis (*) im YAML",
-    }
-    for english, german in known.items():
+    for english, german in messages.YAML_PROBLEMS.items():
         if problem.startswith(english):
             return german
-    return f"ungültiges YAML ({problem})"
+    return messages.YAML_OTHER.format(problem=problem)
 
 
 def front_matter_end(lines: list[str]) -> int | None:
@@ -106,5 +100,5 @@ def read_front_matter(path: Path) -> YamlDocument | None:
         return None
     end = front_matter_end(lines)
     if end is None:
-        raise YamlSyntaxError("der Kopfbereich (Front Matter) wird nicht mit --- geschlossen", 1)
+        raise YamlSyntaxError(messages.FRONT_MATTER_NOT_CLOSED, 1)
     return parse_yaml("\n".join(lines[1:end]), first_line=2)
