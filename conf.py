@@ -43,7 +43,6 @@ exclude_patterns = [
     "locales",
     "node_modules",
 ]
-templates_path = ["_templates"]
 locale_dirs = ["locales/"]
 gettext_compact = False
 
@@ -57,6 +56,10 @@ myst_enable_extensions = [
     "substitution",  # {{ treffen_tag }} etc. from _data/lab.yaml
 ]
 myst_heading_anchors = 3
+# Text shows exactly as typed: no automatic quotes, dashes or dots (they would also turn a
+# title like "Daten -- Karte" into "Daten – Karte" and drop backslashes). Editors write
+# „…“ and – themselves, as the pages do.
+smartquotes = False
 
 # -- Options for HTML output -------------------------------------------------
 

@@ -7,7 +7,7 @@ script at all, and inline ``<style>`` elements only by hash. The theme's inline 
 - furo's ``<style>`` with its colour variables is allowed by its SHA-256 hash, computed from
   the very template the page is rendered with;
 - furo's icon sprite is the site's own copy without ``style`` attributes
-  (``_templates/partials/icons.html``), so no attribute hash (``'unsafe-hashes'``) is needed.
+  (``templates/partials/icons.html``), so no attribute hash (``'unsafe-hashes'``) is needed.
 
 When the build has finished, the frame of every written page (everything outside the page's
 own text) is checked: an inline script or a style the policy does not allow, as a furo update
@@ -34,7 +34,7 @@ from . import __version__
 
 logger = logging.getLogger(__name__)
 
-# Theme templates rendered inline into every page (furo; overridable in _templates/).
+# Theme templates rendered inline into every page (furo; overridden in templates/).
 INLINE_THEME_PARTS = ("partials/_head_css_variables.html",)
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
 STYLE_ATTRIBUTE = re.compile(r"""<[^>]*\sstyle\s*=\s*["'][^>]*>""", re.I)
@@ -109,7 +109,7 @@ def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
             logger.error(
                 f"{page}: {problem}: die Sicherheitsrichtlinie (CSP) würde es blockieren. "
                 "Kommt es von einer neuen furo-Version, bitte _ext/oklab/csp.py und "
-                "_templates/ anpassen.",
+                "_ext/oklab/templates/ anpassen.",
                 type="oklab",
                 subtype="csp",
             )

@@ -1,10 +1,11 @@
 """What editors type is text, never markup: one function per format the site writes.
 
-- ``text()``: a value as a docutils node (the HTML writer escapes it; no smart quotes,
-  dashes or ellipses, so it shows exactly as typed)
+- ``text()``: a value as a docutils node (the HTML writer escapes it; conf.py switches off
+  smart quotes, so it shows exactly as typed)
 - ``markdown()``: a value inside MyST text the site generates (substitutions, headings)
 - ``json_in_html()``: JSON inside ``<script type="application/ld+json">``
 - ``html_attribute()``: a value inside an HTML attribute the site writes itself
+- ``opengraph_text()``: a value sphinxext-opengraph puts into an attribute
 
 Templates escape with Jinja's ``|e``; calendar files are written by the icalendar library,
 which escapes for iCalendar.
@@ -23,8 +24,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
 
 def text(value: str, classes: list[str] | None = None) -> nodes.inline:
-    """``value`` as a text node, shown exactly as typed."""
-    return nodes.inline(value, value, classes=classes or [], support_smartquotes=False)
+    """``value`` as a text node: shown as typed, never markup."""
+    return nodes.inline(value, value, classes=classes or [])
 
 
 def markdown(value: str) -> str:
@@ -43,3 +44,8 @@ def json_in_html(data) -> str:
 
 def html_attribute(value: str) -> str:
     return html.escape(value, quote=True)
+
+
+def opengraph_text(value: str) -> str:
+    """A value for sphinxext-opengraph's ``og:…`` tags, which escapes only ``"`` itself."""
+    return html.escape(value, quote=False)

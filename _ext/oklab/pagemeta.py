@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from . import __version__
-from .escape import html_attribute
+from .escape import html_attribute, opengraph_text
 from .frontmatter import local_image, page_meta
 from .labdata import lab, substitute
 
@@ -56,14 +56,17 @@ def page_image_url(app: Sphinx, docname: str) -> str | None:
 def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return
-    context["oklab_title"] = page_title(app, pagename, _plain(context.get("title", "")))
+    title = _plain(context.get("title", ""))
+    context["oklab_title"] = page_title(app, pagename, title)
     meta = dict(context.get("meta") or {})
+    # sphinxext-opengraph writes og:… values as they are, escaping only '"'.
+    meta["og:title"] = opengraph_text(title)
     description = getattr(page_meta(app.env, pagename), "description", None) or ""
     description = substitute(description, app.config).strip()
     if description:
         tag = f'<meta name="description" content="{html_attribute(description)}" />\n'
         context["metatags"] = context.get("metatags", "") + tag
-        meta["og:description"] = description
+        meta["og:description"] = opengraph_text(description)
     image = page_image_url(app, pagename)
     if image:
         meta["og:image"] = image
@@ -84,6 +87,8 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinxext.opengraph")  # writes the og:… tags this module fills in
+    app.setup_extension("sphinx_sitemap")  # robots.txt points to its sitemap
     app.connect("html-page-context", add_page_meta, priority=BEFORE_OPENGRAPH)
     app.connect("build-finished", write_robots_txt)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,7 +3,8 @@
 - A page with reported front-matter mistakes is read without its front matter, so MyST adds
   no English warnings about the same mistake.
 - A page without a heading of its own gets its ``title`` as heading (as on the older Nuxt
-  site, whose pages start with ``##``), written as literal Markdown (``escape.markdown``).
+  site, whose pages start with ``##``), written as literal Markdown (``escape.markdown``);
+  also when other fields of its front matter have mistakes, so it keeps its place in the menu.
 
 Every line of the page's body keeps its number, so later messages still point to the right
 line.
@@ -34,7 +35,7 @@ def ignore_broken_front_matter(app: Sphinx, docname: str, source: list[str]) -> 
 
 def add_missing_heading(app: Sphinx, docname: str, source: list[str]) -> None:
     page = page_meta(app.env, docname)
-    if page is None or not page.title or is_broken(app.env, docname):
+    if page is None or not page.title:
         return
     lines = source[0].split("\n")
     end = front_matter_end(lines)
@@ -43,9 +44,14 @@ def add_missing_heading(app: Sphinx, docname: str, source: list[str]) -> None:
     first = next((line for line in lines[end + 1 :] if re.match(r"#{1,6}\s", line)), "")
     if first.startswith("# "):
         return
-    # The front matter on one line (JSON is YAML) makes room for the heading.
-    data = json.dumps(
-        page.model_dump(mode="json", by_alias=True, exclude_unset=True), ensure_ascii=False
+    # The front matter on one line (JSON is YAML) makes room for the heading; a page with
+    # front-matter mistakes is read without it (see above).
+    data = (
+        "{}"
+        if is_broken(app.env, docname)
+        else json.dumps(
+            page.model_dump(mode="json", by_alias=True, exclude_unset=True), ensure_ascii=False
+        )
     )
     head = ["---", data, "---", f"# {markdown(page.title)}", ""]
     head += [""] * (end + 1 - len(head))  # the same number of lines when there is room

@@ -1,7 +1,7 @@
 """The site's adjustments to furo, and the furo internals they rely on, checked at every build.
 
 The extension's templates (``templates/``) and scripts (``static/``) are registered here.
-Where furo offers no documented extension point, ``_templates/`` and this package reach into
+Where furo offers no documented extension point, this package and its ``templates/`` reach into
 its markup; furo's ``docs/stability.md`` says its templates are not a stable API. Each such
 place is listed in ``RELIED_ON`` with a fingerprint of the furo source it was written
 against, and the ``must_replace`` template filter refuses to replace markup that is not there.
@@ -35,14 +35,14 @@ RELIED_ON = [
         "der Block „footer“ (Seitenende mit Weiter/Zurück)",
         r"\{% block footer %\}.*?\{% endblock footer %\}",
         "4efac1f7cebf9e09484175204c0be5a9b54aca2f70895b4673b732bc32679d5a",
-        "_templates/page.html (Block footer)",
+        "_ext/oklab/templates/page.html (Block footer)",
     ),
     (
         "partials/icons.html",
         "die Symbole der Oberfläche (SVG-Sprite)",
         r".*",
         "011252a5f029c5469b589debeceff03b3c6212bf7fb692d8d11dc1b7cb6c14bf",
-        "_templates/partials/icons.html",
+        "_ext/oklab/templates/partials/icons.html",
     ),
     (
         "base.html",
@@ -80,7 +80,7 @@ def must_replace(markup: str, old: str, new: str) -> str:
     """Jinja filter: ``replace``, but an error if ``old`` is not in furo's markup."""
     if old not in str(markup):
         raise TemplateRuntimeError(
-            f"furo liefert die Stelle {old!r} nicht mehr, die _templates/page.html ersetzt "
+            f"furo liefert die Stelle {old!r} nicht mehr, die _ext/oklab/templates/page.html ersetzt "
             "(etwa für deutsche Beschriftungen). Bitte die Vorlage an die neue furo-Version "
             "anpassen (README: „furo oder Sphinx aktualisieren“)."
         )
