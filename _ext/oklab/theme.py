@@ -80,9 +80,10 @@ def must_replace(markup: str, old: str, new: str) -> str:
     """Jinja filter: ``replace``, but an error if ``old`` is not in furo's markup."""
     if old not in str(markup):
         raise TemplateRuntimeError(
-            f"furo liefert die Stelle {old!r} nicht mehr, die _ext/oklab/templates/page.html ersetzt "
-            "(etwa für deutsche Beschriftungen). Bitte die Vorlage an die neue furo-Version "
-            "anpassen (README: „furo oder Sphinx aktualisieren“)."
+            f"furo liefert die Stelle {old!r} nicht mehr, die "
+            "_ext/oklab/templates/page.html ersetzt (etwa für deutsche Beschriftungen). "
+            "Bitte die Vorlage an die neue furo-Version anpassen "
+            "(README: „furo oder Sphinx aktualisieren“)."
         )
     return str(markup).replace(old, new)
 
