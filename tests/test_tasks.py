@@ -2,6 +2,7 @@
 make.bat call, and lock files that match pyproject.toml. Fast: no venv, no network."""
 
 import hashlib
+import os
 import re
 import runpy
 import shutil
@@ -232,9 +233,10 @@ def test_makefile_has_a_target_per_command_and_each_only_calls_the_script():
     ],
 )
 def test_make_runs_the_script(args, expected):
-    proc = subprocess.run(
-        ["make", "-n", "PYTHON=python3", *args], cwd=ROOT, capture_output=True, text=True
-    )
+    # Not as a sub-make of `make test`: that would print "Entering directory" lines.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    cmd = ["make", "-n", "--no-print-directory", "PYTHON=python3", *args]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr
     assert " ".join(proc.stdout.split()) == expected
 
