@@ -8,7 +8,6 @@ import os
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
-from xml.etree import ElementTree
 
 # The local extension is found relative to this file, never the working directory.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
@@ -165,15 +164,6 @@ theme_colours = {
     "sd-color-secondary-text": "var(--oklab-link)",
 }
 
-# -- The logo ------------------------------------------------------------------
-
-
-def _svg_size(name: str) -> dict[str, int]:
-    """Width and height of an image in _static/, as its own SVG root element states them."""
-    svg = ElementTree.parse(Path(__file__).parent / "_static" / name).getroot()
-    return {"width": int(svg.get("width")), "height": int(svg.get("height"))}
-
-
 # -- Options for HTML output -------------------------------------------------
 
 html_theme = "furo"
@@ -198,13 +188,12 @@ html_theme_options = {
     "top_of_page_buttons": [],
     # The lab's own hexagon mark, drawn for this site (a dark variant for the dark scheme,
     # the same size). Templates and the stylesheet (_static/css/oklab.css_t) take the names
-    # from here and the proportions from html_context["oklab_logo_size"].
+    # from here and the proportions from the SVG itself (oklab.theme: ``oklab_logo_size``).
     "light_logo": "logo-light.svg",
     "dark_logo": "logo-dark.svg",
     "light_css_variables": palette_light | theme_colours,
     "dark_css_variables": palette_dark | theme_colours,
 }
-html_context = {"oklab_logo_size": _svg_size(html_theme_options["light_logo"])}
 html_favicon = "_static/favicon.svg"
 # Copied to the site's root: browsers ask for /favicon.ico whatever the page says.
 html_extra_path = ["_extra"]

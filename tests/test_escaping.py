@@ -19,19 +19,16 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from io import StringIO
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
-from sphinx.testing.util import SphinxTestApp
+from sitebuild import build_in_process, page, write_small_site
 
-TEST_ROOT = ROOT / "tests" / "roots" / "test-escaping"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 HARMLESS = {
     "title": "Karte",
@@ -63,40 +60,23 @@ def shown(text: str) -> str:
 
 
 def write_site(dest: Path, values: dict[str, str]) -> Path:
-    shutil.copytree(TEST_ROOT, dest)
-    shutil.copytree(ROOT / "_static" / "icons", dest / "_static" / "icons")
-    lab = yaml.safe_load((ROOT / "_data" / "lab.yaml").read_text(encoding="utf-8"))
-    lab["meeting"]["place"] = values["place"]
-    lab["links"][0]["name"] = values["link"]
-    (dest / "_data" / "lab.yaml").write_text(yaml.safe_dump(lab, allow_unicode=True), "utf-8")
-    front_matter = {
+    def change(lab: dict) -> None:
+        lab["meeting"]["place"] = values["place"]
+        lab["links"][0]["name"] = values["link"]
+
+    project = {
         "title": values["title"],
         "description": values["description"],
         "status": "seeking",
         "tags": [values["tag"]],
         "links": [{"name": values["link"], "url": "https://oklabflensburg.de"}],
     }
-    page = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True) + "---\n\nText.\n"
-    (dest / "projekte" / "karte.md").write_text(page, encoding="utf-8")
-    return dest
+    return write_small_site(dest, project, change)
 
 
 def build(dest: Path, values: dict[str, str]) -> tuple[Path, str]:
     """Build the small site in-process; ``(output folder, warnings)``."""
-    src = write_site(dest / "src", values)
-    warnings = StringIO()
-    app = SphinxTestApp(
-        "dirhtml", srcdir=src, builddir=dest / "build", freshenv=True, warning=warnings
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return dest / "build" / "dirhtml", warnings.getvalue()
-
-
-def page(outdir: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((outdir / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return build_in_process(write_site(dest / "src", values), dest / "build")
 
 
 def structure(soup: BeautifulSoup) -> Counter:

@@ -83,7 +83,7 @@ def card_node(card: Card, srcdir: str | Path, docname: str) -> nodes.container:
 def _stretched_link(card: Card, docname: str) -> nodes.Element:
     """The invisible link over the whole card; its text (the title) is for screen readers."""
     classes = ["sd-stretched-link", "sd-hide-link-text"]
-    label = text(card.title)
+    label = nodes.inline(card.title, "", text(card.title))
     if card.link_type == "doc":
         return addnodes.pending_xref(
             "",

@@ -23,9 +23,9 @@ from docutils import nodes
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
 
-def text(value: str, classes: list[str] | None = None) -> nodes.inline:
+def text(value: str) -> nodes.Text:
     """``value`` as a text node: shown as typed, never markup."""
-    return nodes.inline(value, value, classes=classes or [])
+    return nodes.Text(value)
 
 
 def markdown(value: str) -> str:

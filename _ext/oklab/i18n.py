@@ -36,6 +36,11 @@ def long_date(day: date, language: str | None) -> str:
     return format_date(day, format="long", locale=locale_of(language))
 
 
+def short_date(day: date, language: str | None) -> str:
+    """``2025-03-01`` -> "01.03.2025"."""
+    return format_date(day, format="medium", locale=locale_of(language))
+
+
 def capitalized(text: str) -> str:
     """The first letter upper case (the start of a sentence)."""
     return text[:1].upper() + text[1:]

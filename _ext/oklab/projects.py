@@ -23,7 +23,7 @@ from . import __version__, messages
 from .cards import Card, grid
 from .escape import text
 from .frontmatter import is_broken, is_project, local_image, page_meta
-from .i18n import _
+from .i18n import _, short_date
 from .labdata import lab
 from .models import STATUSES, Project
 from .ordering import sort_key
@@ -39,7 +39,8 @@ def project_docnames(env: BuildEnvironment) -> list[str]:
 def status_badge(status: str) -> nodes.inline:
     # Colours per status in _static/css/oklab.css; the words carry the meaning, not the colour.
     classes = ["sd-sphinx-override", "sd-badge", "oklab-status", f"oklab-status-{status}"]
-    return text(_(STATUSES[status]), classes=classes)
+    label = _(STATUSES[status])
+    return nodes.inline(label, label, classes=classes)
 
 
 class StatusRole(SphinxRole):
@@ -73,7 +74,7 @@ class ProjectCards(SphinxDirective):
         cards = cards[: self.options.get("limit", len(cards))]
         if not cards:
             return [nodes.paragraph("", "", text(_("Zurzeit gibt es hier keine Projekte.")))]
-        return [grid(cards, self.env.srcdir, self.env.docname, "1 1 2 3", "oklab-projects")]
+        return [grid(cards, self.env.srcdir, self.env.docname, "1 1 2 3")]
 
 
 def project_card(env: BuildEnvironment, docname: str, page: Project | None) -> Card:
@@ -137,7 +138,7 @@ def facts_box(
         names = ", ".join(c.name for c in project.collaborators)
         fields += _field(_("Mitwirkende"), text(names))
     if project.date:
-        fields += _field(_("Datum"), text(f"{project.date:%d.%m.%Y}"))
+        fields += _field(_("Datum"), text(short_date(project.date, app.config.language)))
     if invite is not None:
         fields += _field(_("Mitmachen"), invite)
     box = nodes.container(classes=["oklab-facts"])

@@ -1,6 +1,7 @@
 """The site's adjustments to furo, and the furo internals they rely on, checked at every build.
 
-The extension's templates (``templates/``) and scripts (``static/``) are registered here.
+The extension's templates (``templates/``) and scripts (``static/``) are registered here, and
+the logo's proportions are read from its SVG for templates and the stylesheet.
 Where furo offers no documented extension point, this package and its ``templates/`` reach into
 its markup; furo's ``docs/stability.md`` says its templates are not a stable API. Each such
 place is listed in ``RELIED_ON`` with a fingerprint of the furo source it was written
@@ -16,6 +17,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import furo
 from jinja2 import TemplateRuntimeError
@@ -94,6 +96,19 @@ def add_filters(app: Sphinx) -> None:
         templates.environment.filters["must_replace"] = must_replace
 
 
+def add_logo_size(app: Sphinx, config) -> None:
+    """``oklab_logo_size`` (width, height) for templates and the stylesheet, read from the
+    light logo's own SVG, so the files are the one source of the logo's proportions."""
+    name = (config.html_theme_options or {}).get("light_logo")
+    for folder in config.html_static_path if name else []:
+        file = Path(app.confdir, folder, name)
+        if file.suffix == ".svg" and file.is_file():
+            svg = ElementTree.parse(file).getroot()
+            size = {"width": int(svg.get("width")), "height": int(svg.get("height"))}
+            config.html_context = {**config.html_context, "oklab_logo_size": size}
+            return
+
+
 def add_templates(app: Sphinx, config) -> None:
     # Relative to conf.py, so the configuration (and .buildinfo) is the same in every checkout.
     folder = os.path.relpath(HERE, app.confdir)
@@ -103,6 +118,7 @@ def add_templates(app: Sphinx, config) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", add_templates)
+    app.connect("config-inited", add_logo_size)
     app.connect("builder-inited", check_furo)
     app.connect("builder-inited", add_filters)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
