@@ -81,14 +81,15 @@ def _plain(title: str) -> str:
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     if exception or not isinstance(app.builder, StandaloneHTMLBuilder):
         return
-    sitemap = urljoin(app.config.html_baseurl, app.config.sitemap_filename)
-    text = f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"
+    text = "User-agent: *\nAllow: /\n"
+    # sphinx-sitemap (conf.py) writes the sitemap; a site without it has none to name.
+    if filename := getattr(app.config, "sitemap_filename", None):
+        text += f"\nSitemap: {urljoin(app.config.html_baseurl, filename)}\n"
     Path(app.outdir, "robots.txt").write_text(text, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinxext.opengraph")  # writes the og:… tags this module fills in
-    app.setup_extension("sphinx_sitemap")  # robots.txt points to its sitemap
     app.connect("html-page-context", add_page_meta, priority=BEFORE_OPENGRAPH)
     app.connect("build-finished", write_robots_txt)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
