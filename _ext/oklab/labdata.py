@@ -3,9 +3,10 @@
 At ``config-inited`` the file is validated against ``models.Lab`` (German errors with line and
 field; a broken file stops the build). The validated ``Lab`` is kept in the config value
 ``oklab_lab``, which every module reads through ``lab(config)``; when the file changes,
-Sphinx sees a changed configuration and reads every page again. The meeting's values also
-become MyST substitutions (``{{ treffen_tag }}`` …) for running text, written as literal
-Markdown so that nothing in the data file can become markup.
+Sphinx sees a changed configuration and reads every page again. The meeting's values and the
+association's name also become MyST substitutions (``{{ treffen_tag }}``, ``{{ verein }}`` …)
+for running text, written as literal Markdown so that nothing in the data file can become
+markup.
 """
 
 from __future__ import annotations
@@ -41,10 +42,15 @@ def meeting_values(data: Lab) -> dict[str, str]:
     }
 
 
+def text_values(data: Lab) -> dict[str, str]:
+    """Every value for running text: the association (``{{ verein }}``) and the meeting's."""
+    return {"verein": data.association, **meeting_values(data)}
+
+
 def substitute(text: str, config: Config) -> str:
     """``{{ treffen_tag }}`` etc. in text that MyST does not parse (front-matter descriptions)."""
     data = lab(config)
-    values = {} if data is None else meeting_values(data)
+    values = {} if data is None else text_values(data)
     return re.sub(r"\{\{\s*(\w+)\s*\}\}", lambda m: values.get(m[1], m[0]), text)
 
 
@@ -58,7 +64,7 @@ def load_lab_data(app: Sphinx, config: Config) -> None:
         abort(app, problems, messages.DATA_FILE_BROKEN.format(file=config.oklab_data_file))
     config.oklab_lab = data
     # MyST parses a substitution's value as Markdown: the values go in as literal text.
-    escaped = {name: markdown(value) for name, value in meeting_values(data).items()}
+    escaped = {name: markdown(value) for name, value in text_values(data).items()}
     config.myst_substitutions = {**config.myst_substitutions, **escaped}
 
 

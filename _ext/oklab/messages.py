@@ -93,6 +93,18 @@ YAML_PROBLEMS = {
 }
 YAML_OTHER = "ungültiges YAML ({problem})"
 
+# -- Signets (_static/signets/*.svg) ----------------------------------------------------------
+
+SIGNET_TOO_LARGE = (
+    "das Signet ist {size} Bytes groß, erlaubt sind höchstens {limit} Bytes: "
+    "die Zeichnung vereinfachen (weniger Punkte, gerundete Zahlen)"
+)
+SIGNET_NOT_SIMPLE = (
+    "ein Signet ist eine einfache Zeichnung: <svg viewBox=…> mit Formen (path, circle, "
+    "ellipse, rect, line, polyline, polygon, g), ohne Skript, Stil, Bild, Text oder Link; "
+    "gefunden: {problem}"
+)
+
 # -- Pages and roles --------------------------------------------------------------------------
 
 UNKNOWN_STATUS_ROLE = "unbekannter Projektstatus {value!r}; erlaubt: {allowed}"
