@@ -40,8 +40,10 @@ DEV_LOCK = ROOT / "requirements" / "dev.txt"  # site + preview + test tools: wha
 SITE_LOCK = ROOT / "requirements" / "site.txt"  # only what building needs: Read the Docs
 NU_CHECKER = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-# Strict like Read the Docs: every warning is an error, every reference must resolve.
-STRICT = ["-W", "-n", "--keep-going"]
+# Strict like Read the Docs: every warning is an error, every reference must resolve, and the
+# Content-Security-Policy has no room for sphinx-autobuild's inline live-reload script (conf.py
+# allows it in every build that is not published).
+STRICT = ["-W", "-n", "--keep-going", "-D", "oklab_live_reload=0"]
 # What the live preview must not watch (sphinx-autobuild matches paths with forward slashes,
 # on Windows too).
 PREVIEW_IGNORE = r"/(\.venv|\.git|_build|tests|benchmarks|node_modules)/"
@@ -152,12 +154,11 @@ def serve(args: list[str]) -> int:
     options = parser.parse_args(args)
     python = ensure_venv()
     say(f"Vorschau startet auf http://{options.host}:{options.port}/ (beenden mit Strg+C)")
-    env = {**os.environ, "OKLAB_PREVIEW": "1"}
     cmd = [python, "-m", "sphinx_autobuild", ".", "_build/serve", "-b", "dirhtml"]
     cmd += ["--host", options.host, "--port", options.port]
     cmd += ["--re-ignore", PREVIEW_IGNORE, "--ignore", "*.mo"]
     try:
-        return run(cmd, env=env)
+        return run(cmd)
     except KeyboardInterrupt:  # Strg+C is how the preview is meant to end: no error
         say("Vorschau beendet.")
         return 0

@@ -22,7 +22,7 @@ from .cards import icon_exists
 from .errors import abort, load_yaml_file, validate
 from .escape import markdown
 from .models import Lab
-from .phrases import hour
+from .phrases import hour, time_span
 
 
 def lab(config: Config) -> Lab | None:
@@ -31,10 +31,15 @@ def lab(config: Config) -> Lab | None:
 
 
 def meeting_values(data: Lab) -> dict[str, str]:
-    """The meeting's values for running text, in the site's source language (German)."""
+    """The meeting's values for running text, in the site's source language (German).
+
+    Pages write the time as ``{{ treffen_zeit }}`` ("18–21 Uhr"), as cards, footer and calendar
+    do; ``treffen_beginn`` and ``treffen_ende`` keep the seed's own wording on Über uns.
+    """
     meeting = data.meeting
     return {
         "treffen_tag": meeting.weekday,
+        "treffen_zeit": time_span(meeting),
         "treffen_beginn": hour(meeting.start),
         "treffen_ende": hour(meeting.end),
         "treffen_ort": meeting.place,

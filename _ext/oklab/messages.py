@@ -117,3 +117,15 @@ LEGAL_RELEASE_REFUSED = (
     "zum Anbieter der Website. Es fehlen oder sind ungültig: {names}. Bitte echte Angaben "
     "in {file} im Block „operator“ eintragen, keine Platzhalter (TODO, Muster, XXX …)."
 )
+
+# -- "Seite bearbeiten" (conf.py, html_theme_options) -------------------------------------------
+
+EDIT_LINK_OFF = (
+    "Hinweis: Die Adresse des Repositorys der Website fehlt (conf.py, html_theme_options "
+    "„source_repository“); die Seiten zeigen noch keinen Link „Seite bearbeiten“."
+)
+EDIT_REPOSITORY = (
+    "muss die Adresse eines Repositorys auf GitHub sein (https://github.com/BESITZER/NAME), "
+    "gefunden: {value!r}"
+)
+EDIT_BRANCH_MISSING = "fehlt: der Branch, den Read the Docs veröffentlicht (zum Beispiel main)"
