@@ -43,3 +43,9 @@ def test_html_attribute_and_opengraph_text():
     assert html_attribute("a\"b<c>&'") == "a&quot;b&lt;c&gt;&amp;&#x27;"
     # sphinxext-opengraph escapes '"' itself
     assert opengraph_text('a"b<c>&') == 'a"b&lt;c&gt;&amp;'
+
+
+def test_json_in_html_exactly():
+    assert json_in_html({"name": "Bäume <3 & co", "n": [1]}) == (
+        '{\n "name": "Bäume \\u003c3 \\u0026 co",\n "n": [\n  1\n ]\n}'
+    )

@@ -342,3 +342,67 @@ def test_lines_of_nested_fields():
     assert doc.line_of(("links", 0, "nothing")) == 8
     assert doc.line_of(("status",)) == 4
     assert doc.line_of(("unknown",)) == 2
+
+
+def test_problems_name_their_file(tmp_path):
+    doc = parse_yaml("navOrder: 3\n", first_line=2)
+    _, found = validate(Page, doc, tmp_path / "seite.md")
+    assert [p.path for p in found] == [tmp_path / "seite.md"]
+    assert found[0].text() == "Feld „title“: Pflichtfeld fehlt"
+    missing = tmp_path / "fehlt.yaml"
+    assert [(p.path, p.line, p.text()) for p in load_yaml_file(missing)[1]] == [
+        (missing, None, "Datei nicht gefunden")
+    ]
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("title: Bäume\n".encode("latin-1"))
+    assert [(p.path, p.line, p.text()) for p in load_yaml_file(latin)[1]] == [
+        (latin, None, "Datei ist nicht als UTF-8 gespeichert")
+    ]
+    broken = tmp_path / "kaputt.yaml"
+    broken.write_text("a: b: c\n", encoding="utf-8")
+    assert [p.path for p in load_yaml_file(broken)[1]] == [broken]
+
+
+def test_invisible_control_character_is_named_with_its_line(tmp_path):
+    file = tmp_path / "lab.yaml"
+    file.write_text("name: x\ntitle: a\x07b\n", encoding="utf-8")
+    _, found = load_yaml_file(file)
+    assert [(p.line, p.text()) for p in found] == [
+        (2, "YAML-Fehler: ein unsichtbares Steuerzeichen (Zeichencode 0x0007) steht in dieser "
+         "Zeile; bitte die Zeile neu tippen")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "front_matter", "end"),
+    [
+        ("---\ntitle: A\n---\n# A\n", {"title": "A"}, 2),
+        ("---\n---\n# A\n", None, 1),
+        ("  ---  \ntitle: A\n --- \n", {"title": "A"}, 2),
+        ("# A\n---\ntitle: A\n---\n", "none", None),
+        ("", "none", None),
+        ("---\n", "unclosed", None),
+    ],
+)
+def test_front_matter_between_the_first_two_lines_of_dashes(tmp_path, text, front_matter, end):
+    from oklab.yamlsource import front_matter_end
+
+    assert front_matter_end(text.splitlines()) == end
+    file = tmp_path / "seite.md"
+    file.write_text(text, encoding="utf-8")
+    doc, found = load_yaml_file(file, front_matter=True)
+    if front_matter == "none":
+        assert (doc, found) == (None, [])
+    elif front_matter == "unclosed":
+        assert doc is None and found[0].line == 1
+    else:
+        assert found == [] and doc.data == front_matter and doc.first_line == 2
+
+
+def test_web_addresses_and_repository_names():
+    from oklab.models import is_web_address
+
+    assert is_web_address("https://a.de") and is_web_address("http://a.de")
+    assert not is_web_address("HTTPS://a.de") and not is_web_address("a.de")
+    assert problems(Project, PROJECT.replace("https://example.org", "http://example.org")) == []
+    assert problems(Project, PROJECT + "repo: open-data_api.v2\n") == []

@@ -47,6 +47,15 @@ def test_meeting_sentences():
     )
 
 
+def test_weekday_in_the_readers_language():
+    meeting = LAB.meeting
+    # Without a catalog the German sentence stays; the weekday comes from Babel.
+    assert phrases.summary(meeting, "en") == "jeden Wednesday, 18–21 Uhr"
+    assert phrases.rule(meeting, "da") == "Jeden onsdag, 18–21 Uhr"
+    assert phrases.project_invitation(meeting, "en").endswith("jeden Wednesday, 18–21 Uhr")
+    assert phrases.event_description(LAB, "da").startswith("Jeden onsdag, 18–21 Uhr: ")
+
+
 def directives(policy: str) -> dict[str, list[str]]:
     parsed = {}
     for part in policy.split(";"):
@@ -89,17 +98,64 @@ def test_frame_check_finds_what_the_policy_blocks():
     page = head.format(h=allowed) + "<style>ok</style><article><p style='x'>text</p></article>"
     assert csp.frame_problems(page) == []
     bad = head.format(h=allowed) + '<style>neu</style><script>x()</script><div style="a">'
-    found = csp.frame_problems(bad)
-    assert len(found) == 3
-    assert [p.split(" ")[0] for p in found] == ["Inline-Skript", "style-Attribut", "<style>"]
+    assert csp.frame_problems(bad) == [
+        "Inline-Skript '<script>'",
+        "style-Attribut in '<div style=\"a\">'",
+        "<style> ohne Hash in der Richtlinie "
+        "('sha256-sWiMurfiyK189hkEfiXu1snjRO2XC63NrNDp7HOwhiY=')",
+    ]
+    long_tag = "<div " + "x" * 80 + ' style="a">'
+    assert csp.frame_problems(long_tag) == [f"style-Attribut in {long_tag[:60]!r}"]
     assert (
         csp.frame_problems('<script src="a.js"></script><script type="application/ld+json">') == []
     )
 
 
+CALENDAR_HEAD = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//OK Lab Flensburg//Website//DE
+CALSCALE:GREGORIAN
+METHOD:PUBLISH
+NAME:OK Lab Flensburg: offenes Treffen
+X-WR-CALNAME:OK Lab Flensburg: offenes Treffen
+REFRESH-INTERVAL;VALUE=DURATION:P1D
+X-PUBLISHED-TTL:P1D
+X-WR-TIMEZONE:Europe/Berlin
+"""
+# UID: uuid5(NAMESPACE_URL, "https://codefor.de/flensburg/#treffen"); DTSTAMP: midnight UTC of
+# the first occurrence; lines folded after 75 octets, commas escaped (RFC 5545).
+CALENDAR_EVENT = """BEGIN:VEVENT
+SUMMARY:OK Lab Flensburg: offenes Treffen
+DTSTART;TZID=Europe/Berlin:20260107T180000
+DTEND;TZID=Europe/Berlin:20260107T210000
+DTSTAMP:20260107T000000Z
+UID:850ed90f-6c8b-5654-ab87-c5c5b18c4326
+RRULE:FREQ=WEEKLY;BYDAY=WE
+DESCRIPTION:Jeden Mittwoch\\, 18–21 Uhr: offenes Treffen im Aktivitetshus
+ et\\, Hinterhaus\\, Norderstraße 49\\, 24939 Flensburg. Wir arbeiten an loka
+ len Projekten mit offenen Daten. Komm einfach vorbei\\, Vorkenntnisse sind 
+ nicht erforderlich.\\n\\nhttps://oklabflensburg.de/kontakt/
+LOCATION:Aktivitetshuset\\, Hinterhaus\\, Norderstraße 49\\, 24939 Flensburg
+URL:https://oklabflensburg.de/kontakt/
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_calendar_file_exactly():
+    text = build_calendar(LAB, date(2026, 1, 1), "https://oklabflensburg.de/kontakt/", "de")
+    text = text.to_ical().decode("utf-8").replace("\r\n", "\n")
+    assert text.startswith(CALENDAR_HEAD + "BEGIN:VTIMEZONE\nTZID:Europe/Berlin\n")
+    assert text.endswith(CALENDAR_EVENT)
+    without_url = build_calendar(LAB, date(2026, 1, 1), None, "en").to_ical().decode("utf-8")
+    assert "URL:" not in without_url and "PRODID:-//OK Lab Flensburg//Website//EN" in without_url
+    assert "nicht erforderlich.\r\nLOCATION" in without_url.replace("\r\n ", "")
+
+
 def test_calendar_repeats_weekly_on_the_meeting_day():
     start = date(2026, 1, 7)
     assert first_occurrence(LAB, date(2026, 1, 5)) == start  # Monday -> that Wednesday
+    assert first_occurrence(LAB, date(2026, 1, 1)) == start  # Thursday -> next Wednesday
     assert first_occurrence(LAB, start) == start
     cal = build_calendar(LAB, date(2026, 1, 1), "https://oklabflensburg.de/kontakt/", "de")
     (event,) = cal.walk("VEVENT")
