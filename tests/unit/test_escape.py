@@ -46,6 +46,6 @@ def test_html_attribute_and_opengraph_text():
 
 
 def test_json_in_html_exactly():
-    assert json_in_html({"name": "Bäume <3 & co", "n": [1]}) == (
-        '{\n "name": "Bäume \\u003c3 \\u0026 co",\n "n": [\n  1\n ]\n}'
+    assert json_in_html({"name": "Bäume <3 & co ->", "n": [1]}) == (
+        '{\n "name": "Bäume \\u003c3 \\u0026 co -\\u003e",\n "n": [\n  1\n ]\n}'
     )

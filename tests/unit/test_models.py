@@ -161,6 +161,7 @@ def test_a_valid_project_passes_and_names_its_repository():
         "https://github.com/oklabflensburg/karte"
     )
     assert project.repository_url(None) is None
+    assert project.repository_url("https://example.org/orgX") == "https://example.org/orgX/karte"
     full, _ = validate(Project, parse_yaml(PROJECT + "repo: https://example.org/x\n"), Path("p"))
     assert full.repository_url(None) == "https://example.org/x"
 
@@ -365,10 +366,10 @@ def test_problems_name_their_file(tmp_path):
 
 def test_invisible_control_character_is_named_with_its_line(tmp_path):
     file = tmp_path / "lab.yaml"
-    file.write_text("name: x\ntitle: a\x07b\n", encoding="utf-8")
+    file.write_text("\nname: x\ntitle: a\x07b\nc: d\ne: f\n", encoding="utf-8")
     _, found = load_yaml_file(file)
     assert [(p.line, p.text()) for p in found] == [
-        (2, "YAML-Fehler: ein unsichtbares Steuerzeichen (Zeichencode 0x0007) steht in dieser "
+        (3, "YAML-Fehler: ein unsichtbares Steuerzeichen (Zeichencode 0x0007) steht in dieser "
          "Zeile; bitte die Zeile neu tippen")
     ]  # fmt: skip
 
@@ -377,6 +378,7 @@ def test_invisible_control_character_is_named_with_its_line(tmp_path):
     ("text", "front_matter", "end"),
     [
         ("---\ntitle: A\n---\n# A\n", {"title": "A"}, 2),
+        ("---\ntitle: A\nnavOrder: 2\n---\n", {"title": "A", "navOrder": 2}, 3),
         ("---\n---\n# A\n", None, 1),
         ("  ---  \ntitle: A\n --- \n", {"title": "A"}, 2),
         ("# A\n---\ntitle: A\n---\n", "none", None),

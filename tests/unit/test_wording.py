@@ -106,6 +106,8 @@ def test_frame_check_finds_what_the_policy_blocks():
     ]
     long_tag = "<div " + "x" * 80 + ' style="a">'
     assert csp.frame_problems(long_tag) == [f"style-Attribut in {long_tag[:60]!r}"]
+    long_script = "<script " + "x" * 80 + ">"
+    assert csp.frame_problems(long_script) == [f"Inline-Skript {long_script[:60]!r}"]
     assert (
         csp.frame_problems('<script src="a.js"></script><script type="application/ld+json">') == []
     )
@@ -147,9 +149,13 @@ def test_calendar_file_exactly():
     text = text.to_ical().decode("utf-8").replace("\r\n", "\n")
     assert text.startswith(CALENDAR_HEAD + "BEGIN:VTIMEZONE\nTZID:Europe/Berlin\n")
     assert text.endswith(CALENDAR_EVENT)
-    without_url = build_calendar(LAB, date(2026, 1, 1), None, "en").to_ical().decode("utf-8")
-    assert "URL:" not in without_url and "PRODID:-//OK Lab Flensburg//Website//EN" in without_url
-    assert "nicht erforderlich.\r\nLOCATION" in without_url.replace("\r\n ", "")
+    english = build_calendar(LAB, date(2026, 1, 1), None, "en").to_ical().decode("utf-8")
+    english = english.replace("\r\n ", "")  # unfolded
+    assert "URL:" not in english and "PRODID:-//OK Lab Flensburg//Website//EN" in english
+    assert "DESCRIPTION:Jeden Wednesday\\, 18–21 Uhr" in english  # weekday from Babel
+    assert "nicht erforderlich.\r\nLOCATION" in english
+    default = build_calendar(LAB, date(2026, 1, 1), None, None).to_ical().decode("utf-8")
+    assert "PRODID:-//OK Lab Flensburg//Website//DE\r\n" in default
 
 
 def test_calendar_repeats_weekly_on_the_meeting_day():
