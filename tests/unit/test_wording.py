@@ -126,22 +126,26 @@ X-WR-TIMEZONE:Europe/Berlin
 """
 # UID: uuid5(NAMESPACE_URL, "https://codefor.de/flensburg/#treffen"); DTSTAMP: midnight UTC of
 # the first occurrence; lines folded after 75 octets, commas escaped (RFC 5545).
-CALENDAR_EVENT = """BEGIN:VEVENT
-SUMMARY:OK Lab Flensburg: offenes Treffen
-DTSTART;TZID=Europe/Berlin:20260107T180000
-DTEND;TZID=Europe/Berlin:20260107T210000
-DTSTAMP:20260107T000000Z
-UID:850ed90f-6c8b-5654-ab87-c5c5b18c4326
-RRULE:FREQ=WEEKLY;BYDAY=WE
-DESCRIPTION:Jeden Mittwoch\\, 18–21 Uhr: offenes Treffen im Aktivitetshus
- et\\, Hinterhaus\\, Norderstraße 49\\, 24939 Flensburg. Wir arbeiten an loka
- len Projekten mit offenen Daten. Komm einfach vorbei\\, Vorkenntnisse sind 
- nicht erforderlich.\\n\\nhttps://oklabflensburg.de/kontakt/
-LOCATION:Aktivitetshuset\\, Hinterhaus\\, Norderstraße 49\\, 24939 Flensburg
-URL:https://oklabflensburg.de/kontakt/
-END:VEVENT
-END:VCALENDAR
-"""
+CALENDAR_EVENT = "\n".join(
+    [
+        "BEGIN:VEVENT",
+        "SUMMARY:OK Lab Flensburg: offenes Treffen",
+        "DTSTART;TZID=Europe/Berlin:20260107T180000",
+        "DTEND;TZID=Europe/Berlin:20260107T210000",
+        "DTSTAMP:20260107T000000Z",
+        "UID:850ed90f-6c8b-5654-ab87-c5c5b18c4326",
+        "RRULE:FREQ=WEEKLY;BYDAY=WE",
+        "DESCRIPTION:Jeden Mittwoch\\, 18–21 Uhr: offenes Treffen im Aktivitetshus",
+        " et\\, Hinterhaus\\, Norderstraße 49\\, 24939 Flensburg. Wir arbeiten an loka",
+        " len Projekten mit offenen Daten. Komm einfach vorbei\\, Vorkenntnisse sind ",
+        " nicht erforderlich.\\n\\nhttps://oklabflensburg.de/kontakt/",
+        "LOCATION:Aktivitetshuset\\, Hinterhaus\\, Norderstraße 49\\, 24939 Flensburg",
+        "URL:https://oklabflensburg.de/kontakt/",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+    ]
+)
 
 
 def test_calendar_file_exactly():
