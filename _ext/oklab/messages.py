@@ -92,6 +92,10 @@ YAML_PROBLEMS = {
     "found undefined alias": "unbekannter Verweis (*) im YAML",
 }
 YAML_OTHER = "ungültiges YAML ({problem})"
+CONTROL_CHARACTER = (
+    "ein unsichtbares Steuerzeichen (Zeichencode {code:#06x}) steht in dieser Zeile; "
+    "bitte die Zeile neu tippen"
+)
 
 # -- Signets (_static/signets/*.svg) ----------------------------------------------------------
 

@@ -49,17 +49,22 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
-    loader = _TextDatesLoader(text)
+    loader = None
     try:
+        loader = _TextDatesLoader(text)  # checks the characters: may raise already
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as err:  # an invisible control character
+        line = first_line + text.count("\n", 0, err.position)
+        raise YamlSyntaxError(messages.CONTROL_CHARACTER.format(code=err.character), line) from None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        mark = getattr(err, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
         problem = getattr(err, "problem", None) or str(err)
         raise YamlSyntaxError(_german_yaml_problem(problem), line) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     doc = YamlDocument(data=data, first_line=first_line)
     if node is not None:
         _collect_lines(node, (), doc.lines, first_line)
