@@ -8,6 +8,8 @@ Data and rules (no Sphinx):
 - ``paths``       files an editor names (images next to a page or below the site's root)
 - ``escape``      what editors type stays text: one function per output format
 - ``i18n``        the catalog (``_``) and Babel for dates and weekdays
+- ``translations`` the catalogs of every language: checked, extracted, applied, coverage
+- ``languages``   each language's address: alternates, switcher, sitemap, og:locale
 - ``phrases``     the sentences built from the lab's data (meeting rule, invitation, …)
 
 Reading the site:
@@ -49,6 +51,8 @@ with (Path(__file__).resolve().parents[2] / "pyproject.toml").open("rb") as _fil
     __version__ = tomllib.load(_file)["project"]["version"]
 
 MODULES = [
+    "oklab.translations",
+    "oklab.languages",
     "oklab.labdata",
     "oklab.contacts",
     "oklab.calendar",

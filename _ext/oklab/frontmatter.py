@@ -7,7 +7,9 @@ that one run shows all mistakes, and exits with status 1. A page whose front mat
 is still built (with what is usable of its front matter), never silently dropped.
 
 The validated models are kept on the environment: ``page_meta(env, docname)`` gives a page's
-``Page`` or ``Project``; ``local_image(env, docname)`` its image as a path from the site root.
+``Page`` or ``Project`` with its texts (title, description, link names: the fields marked
+``Translatable``) in the reader's language (``translations``), ``source_meta`` as written;
+``local_image(env, docname)`` its image as a path from the site root.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from sphinx.environment import BuildEnvironment
 
 from . import __version__, messages
 from .errors import Problem, load_yaml_file, report, validate
-from .models import Page, Project, is_web_address
+from .models import Page, Project, is_web_address, translated
 from .paths import image_file, site_path
+from .translations import page_gettext
 
 
 def is_project(docname: str, config) -> bool:
@@ -45,7 +48,11 @@ def check_all_pages(app: Sphinx, env: BuildEnvironment, added, changed, removed)
         if found:
             broken.add(docname)
             problems += found
-    env.oklab_pages = pages
+    env.oklab_pages_source = pages
+    env.oklab_pages = {
+        docname: translated(page, page_gettext(srcdir, app.config, docname))
+        for docname, page in pages.items()
+    }
     env.oklab_pages_broken = broken
     report(app, problems)
     return []
@@ -80,6 +87,11 @@ def _usable_part(data: dict) -> Page:
 def page_meta(env: BuildEnvironment, docname: str) -> Page | None:
     """The validated front matter of ``docname`` (only its usable part if it had mistakes)."""
     return getattr(env, "oklab_pages", {}).get(docname)
+
+
+def source_meta(env: BuildEnvironment, docname: str) -> Page | None:
+    """The front matter of ``docname`` as written (German), for logic and extraction."""
+    return getattr(env, "oklab_pages_source", {}).get(docname)
 
 
 def is_broken(env: BuildEnvironment, docname: str) -> bool:

@@ -79,7 +79,7 @@ class OperatorDetails(SphinxDirective):
         """Shown while the operator's data are incomplete (only ever on local builds)."""
         title = _("Angaben fehlen noch")
         notice = nodes.admonition("", classes=["warning", "oklab-legal-missing"])
-        notice += nodes.title("", "", text(title))
+        notice += nodes.title("", "", text(title), translatable=False)  # from the catalog
         intro = _("Bevor diese Website veröffentlicht wird, fehlen noch Angaben zum Anbieter:")
         notice += nodes.paragraph("", "", text(intro))
         items = nodes.bullet_list()

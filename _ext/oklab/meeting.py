@@ -58,7 +58,9 @@ def next_meeting_node(meeting: Meeting, language: str | None) -> next_meeting:
         label=_("Nächstes Treffen:"),
         today=_("heute, {date}"),
         tomorrow=_("morgen, {date}"),
-        running=_("heute, {date} – läuft gerade bis {end}").replace("{end}", end_time(meeting)),
+        running=_("heute, {date} – läuft gerade bis {end}").replace(
+            "{end}", end_time(meeting, language)
+        ),
     )
     node += nodes.paragraph("", "", nodes.strong("", "", text(rule(meeting, language))))
     return node
@@ -123,7 +125,8 @@ class CalendarLinks(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        actions = nodes.paragraph(classes=["oklab-cta-row"])
+        # Built from the catalog (``_``) already: not a text of the page's own catalog.
+        actions = nodes.paragraph(classes=["oklab-cta-row"], translatable=False)
         download = output_file_reference(
             CALENDAR_FILE,
             "",

@@ -1,7 +1,8 @@
 """The project catalogue: one Markdown file per project in ``projekte/``, everything else follows.
 
 - ``{projekte}``: one card per project (signet or local image, title, description, status
-  badge, topics, link to the page). Options: ``:status: seeking`` (only projects with that
+  badge, topics (a shared vocabulary: the interface catalog translates them), link to the
+  page). Options: ``:status: seeking`` (only projects with that
   status), ``:order: date`` (the most recently presented first, projects without a date
   last) and ``:limit: 3`` (the first three). Without ``:order:`` the catalogue order:
   ``ordering.sort_key`` (the menu's order, with the status before the title).
@@ -99,7 +100,7 @@ def project_card(env: BuildEnvironment, docname: str, page: Project | None) -> C
         footer += [status_badge(page.status), nodes.Text(" ")]
     topics = getattr(page, "tags", [])
     for topic in topics:
-        tag = nodes.inline("", "", _tag_icon(), nodes.Text(" "), text(topic), classes=["oklab-tag"])
+        tag = nodes.inline("", "", _tag_icon(), nodes.Text(" "), text(_(topic)), classes=["oklab-tag"])
         footer += [tag, nodes.Text(" ")]
     image = local_image(env, docname)
     return Card(
@@ -163,7 +164,7 @@ def facts_box(
     if project.status:
         fields += _field(_("Status"), status_badge(project.status))
     if project.tags:
-        fields += _field(_("Themen"), *_joined([text(tag) for tag in project.tags]))
+        fields += _field(_("Themen"), *_joined([text(_(tag)) for tag in project.tags]))
     if project.technologies:
         fields += _field(_("Technik"), *_joined([text(name) for name in project.technologies]))
     links = []
