@@ -29,6 +29,8 @@ language = os.environ.get("READTHEDOCS_LANGUAGE", "de")
 oklab_source_language = "de"
 # Code -> the language's name in that language (the switcher, in this order).
 oklab_languages = {"de": "Deutsch", "da": "Dansk", "en": "English"}
+# Legal pages: their translations say that only the German text is binding.
+oklab_binding_in_source_language = ["impressum/index", "datenschutz/index"]
 locale_dirs = ["locales/"]
 gettext_compact = False  # one catalog per page: locales/<code>/LC_MESSAGES/<page>.po
 gettext_additional_targets = ["image"]  # alternative texts of images
@@ -226,9 +228,8 @@ html_use_index = False
 # per language. oklab.languages derives html_baseurl (canonical links, social previews,
 # sitemap, robots.txt, 404 page), the alternates and the language switcher from it.
 _canonical = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
-_rtd_language = os.environ.get("READTHEDOCS_LANGUAGE", "")
-if _canonical and _rtd_language and f"/{_rtd_language}/" in _canonical:
-    oklab_language_url = _canonical.replace(f"/{_rtd_language}/", "/{language}/", 1)
+if _canonical and f"/{language}/" in _canonical:
+    oklab_language_url = _canonical.replace(f"/{language}/", "/{language}/", 1)
 else:
     oklab_language_url = "https://oklabflensburg.de/{language}/"
 html_baseurl = oklab_language_url.format(language=language)

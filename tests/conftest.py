@@ -72,15 +72,35 @@ def copy_root(name: str, dest: Path) -> Path:
     return dest
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built clean (``-E``) with warnings as errors, as ``make html`` builds
-    it: with the published Content-Security-Policy (no room for live reload)."""
-    out = tmp_path_factory.mktemp("site")
-    strict_csp = ("-D", "oklab_live_reload=0")
-    build = sphinx_build(ROOT, out / "html", "-E", "-d", str(out / "doctrees"), *strict_csp)
+# The site's languages, the source language first (conf.py: oklab_languages).
+LANGUAGES = ["de", "da", "en"]
+
+
+def build_language(out: Path, language: str) -> Build:
+    """One language, clean (``-E``) with warnings as errors, as ``make html`` builds it: into
+    ``html/<language>/`` (Read the Docs' layout), with the published Content-Security-Policy
+    (no room for live reload)."""
+    args = ["-E", "-d", str(out / "doctrees" / language), "-D", f"language={language}"]
+    build = sphinx_build(ROOT, out / "html" / language, *args, "-D", "oklab_live_reload=0")
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("site")
+
+
+@pytest.fixture(scope="session")
+def site(site_folder: Path) -> Build:
+    """The real site in German (the source language), built once per session."""
+    return build_language(site_folder, "de")
+
+
+@pytest.fixture(scope="session")
+def sites(site: Build, site_folder: Path) -> dict[str, Build]:
+    """Every language, each built once per session next to the German one (``html/da/`` …)."""
+    return {"de": site, **{code: build_language(site_folder, code) for code in LANGUAGES[1:]}}
 
 
 # -- Browser: the built site served on 127.0.0.1, visited with a real Chromium ---------------
@@ -100,8 +120,10 @@ NO_BROWSER = (
 
 
 @pytest.fixture(scope="session")
-def server(site: Build):
-    """Serve the built site like a static host; yields its base URL (``http://127.0.0.1:PORT/``)."""
+def host(site: Build):
+    """Serve the built languages like a static host; yields the root URL
+    (``http://127.0.0.1:PORT/``): the German site is below ``de/``, the others (fixture
+    ``sites``) below ``da/`` and ``en/``."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -110,12 +132,18 @@ def server(site: Build):
         def log_message(self, *args) -> None:
             pass
 
-    handler = functools.partial(QuietHandler, directory=str(site.outdir))
+    handler = functools.partial(QuietHandler, directory=str(site.outdir.parent))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(host: str) -> str:
+    """The German site's base URL (``http://127.0.0.1:PORT/de/``)."""
+    return host + "de/"
 
 
 @pytest.fixture(scope="session")

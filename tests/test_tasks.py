@@ -19,10 +19,11 @@ from packaging.utils import canonicalize_name
 from tools import tasks
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-COMMANDS = {"serve", "html", "test", "bench", "lock", "clean", "venv"}
+COMMANDS = {"serve", "html", "catalogs", "test", "bench", "mutants", "lock", "clean", "venv"}
 # Live preview and test tools: never part of what Read the Docs installs.
 NOT_FOR_READ_THE_DOCS = {
     "sphinx-autobuild",
+    "sphinx-intl",
     "pytest",
     "pytest-xdist",
     "playwright",
@@ -229,6 +230,7 @@ def test_makefile_has_a_target_per_command_and_each_only_calls_the_script():
             ["serve", "HOST=0.0.0.0", "PORT=8001"],
             "python3 tools/tasks.py serve --host 0.0.0.0 --port 8001",
         ),
+        (["serve", "SPRACHE=da"], "python3 tools/tasks.py serve --language da"),
         ([], "python3 tools/tasks.py venv"),
     ],
 )

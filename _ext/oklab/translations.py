@@ -41,7 +41,7 @@ from sphinx.util.nodes import extract_messages
 
 from . import __version__, messages
 from .errors import Problem, abort
-from .i18n import _
+from .i18n import N_, _
 from .models import OPERATOR_FIELDS, STATUSES, translatable_texts
 
 logger = logging.getLogger(__name__)
@@ -236,7 +236,9 @@ class MarkUntranslated(SphinxTransform):
         translated += sum(translation(catalog, text) is not None for text in texts)
         coverage(env)[docname] = (translated, total)
         if translated < total:
-            add_notice(self.document)
+            add_notice(self.document, PARTIAL_NOTICE)
+        if docname in config.oklab_binding_in_source_language:
+            add_notice(self.document, BINDING_NOTICE)
 
 
 def data_texts(config: Config) -> set[str]:
@@ -305,12 +307,27 @@ def mark_source_language(node: nodes.TextElement, language: str) -> None:
     node.append(nodes.raw("", "</span>", format="html"))
 
 
-def add_notice(document: nodes.document) -> None:
-    notice = nodes.admonition(classes=["oklab-untranslated-notice"])
-    notice += nodes.title("", _("Noch nicht vollständig übersetzt"))
-    notice += nodes.paragraph(
-        "", _("Teile dieser Seite sind noch nicht übersetzt und stehen auf Deutsch da.")
-    )
+# (CSS class, title, text) of the notices a translated page can carry; msgids (``N_``), said in
+# the reader's language where they are shown.
+PARTIAL_NOTICE = (
+    "oklab-untranslated-notice",
+    N_("Noch nicht vollständig übersetzt"),
+    N_("Teile dieser Seite sind noch nicht übersetzt und stehen auf Deutsch da."),
+)
+BINDING_NOTICE = (
+    "oklab-binding-notice",
+    N_("Übersetzung"),
+    N_("Dies ist eine Übersetzung. Rechtlich verbindlich ist allein die deutsche Fassung."),
+)
+
+
+def add_notice(document: nodes.document, notice_text: tuple[str, str, str]) -> None:
+    """A notice under the page's heading, in the reader's language (not itself translated
+    again: ``translatable=False``)."""
+    css_class, title, body = notice_text
+    notice = nodes.admonition(classes=["note", css_class])
+    notice += nodes.title("", _(title), translatable=False)
+    notice += nodes.paragraph("", _(body), translatable=False)
     section = next(iter(document.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
         section.insert(1, notice)
@@ -360,6 +377,8 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.legal")  # oklab_release: the coverage per page
     # The coverage per page, not only per language (release builds always print it).
     app.add_config_value("oklab_coverage_per_page", False, "", types=[bool])
+    # Pages whose German text alone is binding (Impressum, Datenschutz): translations say so.
+    app.add_config_value("oklab_binding_in_source_language", [], "env", types=[list])
     app.connect("config-inited", check_catalogs, priority=100)
     app.connect("write-started", add_extracted_messages)
     app.connect("doctree-resolved", add_inline_texts)
