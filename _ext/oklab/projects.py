@@ -100,7 +100,8 @@ def project_card(env: BuildEnvironment, docname: str, page: Project | None) -> C
         footer += [status_badge(page.status), nodes.Text(" ")]
     topics = getattr(page, "tags", [])
     for topic in topics:
-        tag = nodes.inline("", "", _tag_icon(), nodes.Text(" "), text(_(topic)), classes=["oklab-tag"])
+        label = text(_(topic))
+        tag = nodes.inline("", "", _tag_icon(), nodes.Text(" "), label, classes=["oklab-tag"])
         footer += [tag, nodes.Text(" ")]
     image = local_image(env, docname)
     return Card(
