@@ -245,28 +245,27 @@ class MarkUntranslated(SphinxTransform):
             return
         docname = env.docname
         catalog = page_catalog(env.srcdir, config, docname)
-        total = translated = 0
+        done: dict[str, bool] = {}  # each text once, as the catalog has it
         translate_inline_texts(self.document, catalog)
         front_matter = front_matter_node(self.document)
         from_data = data_texts(config)
         for node, message in list(extract_messages(self.document)):
             if front_matter is not None and front_matter in ancestors(node):
                 continue  # front matter: its texts are counted below
-            total += 1
-            if (
+            ok = bool(
                 node.get("translated")
                 or message in from_data
                 or translation(catalog, message) is not None
-            ):
-                translated += 1
-            elif is_markable(node):
+            )
+            done[message] = done.get(message, False) or ok
+            if not ok and is_markable(node):
                 mark_source_language(node, config.oklab_source_language)
         from .frontmatter import source_meta
 
         page = source_meta(env, docname)
-        texts = translatable_texts(page) if page is not None else []
-        total += len(texts)
-        translated += sum(translation(catalog, text) is not None for text in texts)
+        for text in translatable_texts(page) if page is not None else []:
+            done[text] = done.get(text, False) or translation(catalog, text) is not None
+        translated, total = sum(done.values()), len(done)
         coverage(env)[docname] = (translated, total)
         if translated < total:
             add_notice(self.document, PARTIAL_NOTICE)
