@@ -19,6 +19,7 @@ import io
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -70,12 +71,25 @@ class Timing(float):
         return f"{float(self):.1f} s (CPU {self.cpu:.1f} s)"
 
 
-def build(src: Path, out: Path, *, jobs: int, clean: bool = True, strict: bool = True) -> Timing:
-    """One ``sphinx-build -b dirhtml`` of ``src`` into ``out/html``."""
+def build(
+    src: Path,
+    out: Path,
+    *,
+    jobs: int,
+    clean: bool = True,
+    strict: bool = True,
+    language: str | None = None,
+) -> Timing:
+    """One ``sphinx-build -b dirhtml`` of ``src`` into ``out/html`` (a ``language``: into
+    ``out/html/<language>``, as ``make html`` builds it)."""
     cmd = [PYTHON, "-m", "sphinx", "-b", "dirhtml", "-q", "-j", str(jobs)]
     cmd += ["-W", "-n", "--keep-going"] if strict else []
     cmd += ["-E"] if clean else []
-    cmd += ["-d", str(out / "doctrees"), str(src), str(out / "html")]
+    html, doctrees = out / "html", out / "doctrees"
+    if language is not None:
+        cmd += ["-D", f"language={language}"]
+        html, doctrees = html / language, doctrees / language
+    cmd += ["-d", str(doctrees), str(src), str(html)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     stderr = proc.stderr.read()
@@ -293,6 +307,67 @@ def page_paths(html: Path) -> list[str]:
     return paths
 
 
+LANGUAGES = ["de", "da", "en"]  # conf.py: oklab_languages
+
+
+def measure_languages(work: Path, jobs: int) -> Path:
+    """Every language, each a clean build as ``make html`` makes them, against one language.
+    Returns the folder with all three (``de/``, ``da/``, ``en/``) for the switcher's check."""
+    site = work / "site"
+    out = work / "out-languages"
+    times = {code: build(site, out, jobs=jobs, language=code) for code in LANGUAGES}
+    cpu = sum(t.cpu for t in times.values())
+    wall = sum(float(t) for t in times.values())
+    ratio = cpu / times["de"].cpu
+    row("Sauberer Bau, eine Sprache (Deutsch)", str(times["de"]))
+    row("Sauberer Bau, drei Sprachen (de, da, en)", f"{wall:.1f} s (CPU {cpu:.1f} s)")
+    row("Drei Sprachen gegenüber einer (CPU)", f"×{ratio:.2f}", "≤ ×3.3", ratio <= 3.3)
+    return out / "html"
+
+
+def measure_switcher(base: str) -> None:
+    """The language switcher costs no request: each page's requests with and without it."""
+    from playwright.sync_api import sync_playwright
+
+    extra = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for code in LANGUAGES:
+            for path in ("", "ueber-uns/", "projekte/"):
+                url = f"{base}{code}/{path}"
+                counts = []
+                for cut in (False, True):
+                    context = browser.new_context()
+                    page = context.new_page()
+                    if cut:
+
+                        def without_switcher(route) -> None:
+                            response = route.fetch()
+                            body = re.sub(
+                                r'<nav class="oklab-languages".*?</nav>',
+                                "",
+                                response.text(),
+                                flags=re.S,
+                            )
+                            route.fulfill(response=response, body=body)
+
+                        page.route(url, without_switcher)
+                    made: list[str] = []
+                    page.on("request", lambda request, into=made: into.append(request.url))
+                    page.goto(url, wait_until="networkidle")
+                    counts.append(len(made))
+                    context.close()
+                extra[f"{code}/{path}"] = counts[0] - counts[1]
+        browser.close()
+    most = max(extra.values())
+    row(
+        f"Sprachauswahl: zusätzliche Anfragen ({len(extra)} Seiten in de, da, en)",
+        str(most),
+        "0",
+        most == 0,
+    )
+
+
 def measure_weight(html: Path, base: str) -> None:
     """Section 5: every page on a first visit (empty cache): requests, bytes raw and gzip."""
     from playwright.sync_api import sync_playwright
@@ -432,6 +507,10 @@ def main() -> None:
         work = Path(tmp)
         print("Bauzeiten …", file=sys.stderr)
         html = measure_builds(work, args.jobs, counts, stock_counts)
+        print("Sprachen …", file=sys.stderr)
+        languages = measure_languages(work, args.jobs)
+        with serve(languages) as base:
+            measure_switcher(base)
         print("Live-Vorschau …", file=sys.stderr)
         measure_autobuild(work, 5 if args.quick else 10)
         with serve(html) as base:

@@ -1,4 +1,5 @@
-"""Every page in a real Chromium: phone and desktop width, light and dark colour scheme.
+"""Every page in a real Chromium, in every language: phone and desktop width, light and dark
+colour scheme.
 
 One page load per page and mode; on it: axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice),
 console errors, failed requests, requests to other hosts, cookies, horizontal overflow at any of
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -119,10 +120,12 @@ def keyboard_problems(page, scheme: str) -> list[str]:
     return problems
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("width", "scheme"), MODES, ids=[f"{w}px-{s}" for w, s in MODES])
-def test_every_page_in_the_browser(site, server, browser, width, scheme):
+def test_every_page_in_the_browser(sites, host, browser, width, scheme, language):
+    site, server = sites[language], f"{host}{language}/"
     host = urlsplit(server).netloc
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / language).mkdir(parents=True, exist_ok=True)
     # Reduced motion: axe measures colours after a theme switch, not halfway through a fade.
     context = browser.new_context(
         viewport={"width": width, "height": 900}, color_scheme=scheme, reduced_motion="reduce"
@@ -157,7 +160,8 @@ def test_every_page_in_the_browser(site, server, browser, width, scheme):
                 f"{path or '/'}: {response and response.status}"
             )
             name = (path.strip("/").replace("/", "-") or "start").removesuffix(".html")
-            page.screenshot(path=SCREENSHOTS / f"{name}-{width}px-{scheme}.png", full_page=True)
+            shot = SCREENSHOTS / language / f"{name}-{width}px-{scheme}.png"
+            page.screenshot(path=shot, full_page=True)
             problems += axe_violations(page)
             problems += [f"wider than the window: {o}" for o in overflowing(page)]
             problems += keyboard_problems(page, scheme)

@@ -8,6 +8,7 @@ Live reload under a real sphinx-autobuild process: tests/test_live_reload.py.
 from __future__ import annotations
 
 import pytest
+from conftest import LANGUAGES
 from sphinx_autobuild.middleware import web_socket_script
 
 pytestmark = pytest.mark.browser
@@ -75,9 +76,10 @@ def test_no_inline_scripts_that_would_need_unsafe_inline(site):
             )
 
 
-def test_every_page_loads_without_csp_violations(browser, server, site):
-    for path in site.pages():
-        page, messages = open_page(browser, server + path)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_loads_without_csp_violations(browser, host, sites, language):
+    for path in sites[language].pages():
+        page, messages = open_page(browser, f"{host}{language}/{path}")
         page.evaluate("document.querySelector('.theme-toggle')?.click()")  # furo's script runs
         violations = page.evaluate("window.__csp")
         csp_console = [m for m in messages if "Content Security Policy" in m]

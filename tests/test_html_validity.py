@@ -21,11 +21,16 @@ INSTALL_HINT = (
 
 
 @pytest.fixture(scope="module")
-def vnu_messages(site) -> list[dict]:
+def vnu_messages(sites) -> list[dict]:
+    """The checker's messages for every page of every language (one run)."""
     java = shutil.which("java")
     if not java or not VNU.exists():
         pytest.fail(INSTALL_HINT, pytrace=False)
-    files = [site.outdir / (p if p.endswith(".html") else p + "index.html") for p in site.pages()]
+    files = [
+        build.outdir / (p if p.endswith(".html") else p + "index.html")
+        for build in sites.values()
+        for p in build.pages()
+    ]
     assert files, "the site has no pages"
     proc = subprocess.run(
         [java, "-jar", str(VNU), "--format", "json", "--stdout", *map(str, files)],
@@ -39,7 +44,7 @@ def vnu_messages(site) -> list[dict]:
 
 def test_every_page_is_valid_html(site, vnu_messages):
     errors = [m for m in vnu_messages if m["type"] in ("error", "non-document-error")]
-    where = site.outdir.as_uri()
+    where = site.outdir.parent.as_uri()
     listing = "\n".join(
         f"{m.get('url', '?').replace(where, '')}:{m.get('lastLine', '?')}: {m['message']}"
         for m in errors

@@ -335,3 +335,39 @@ def test_lock_targets_every_system_and_the_oldest_allowed_python():
 
 def test_uv_is_pinned_in_pyproject():
     assert re.fullmatch(r"uv==\d+\.\d+\.\d+", tasks.lock_tool_requirement())
+
+
+# -- Languages: make html builds every language, the root sends readers to German ------------
+
+
+def test_html_builds_every_language_into_its_folder(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(tasks, "ensure_venv", lambda: Path("py"))
+    monkeypatch.setattr(tasks, "run", lambda cmd, env=None: calls.append(cmd) or 0)
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+    (tmp_path / "_build" / "html").mkdir(parents=True)
+    assert tasks.html([]) == 0
+    built = [(c[c.index("-D", c.index("-d")) + 1], c[-1], c[c.index("-d") + 1]) for c in calls]
+    assert built == [
+        ("language=de", "_build/html/de", "_build/doctrees/de"),
+        ("language=da", "_build/html/da", "_build/doctrees/da"),
+        ("language=en", "_build/html/en", "_build/doctrees/en"),
+    ]
+    assert all("-W" in c and "oklab_live_reload=0" in c and "-E" in c for c in calls)
+    root = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=de/">' in root
+    assert '<html lang="de">' in root and "<script" not in root
+    assert '<a href="da/" lang="da" hreflang="da">Dansk</a>' in root
+    assert '<a href="en/" lang="en" hreflang="en">English</a>' in root
+
+
+def test_serve_previews_the_language_asked_for(monkeypatch):
+    calls = []
+    monkeypatch.setattr(tasks, "ensure_venv", lambda: Path("py"))
+    monkeypatch.setattr(tasks, "run", lambda cmd, env=None: calls.append(cmd) or 0)
+    assert tasks.serve(["--language", "da"]) == 0
+    (cmd,) = calls
+    assert cmd[cmd.index("-D") + 1] == "language=da"
+    assert "_build/serve/da" in cmd
+    assert tasks.serve([]) == 0
+    assert calls[1][calls[1].index("-D") + 1] == "language=de"
