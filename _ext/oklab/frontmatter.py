@@ -109,6 +109,7 @@ def local_image(env: BuildEnvironment, docname: str) -> str | None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.translations")  # front matter in the reader's language
     app.add_config_value("oklab_projects_folder", "projekte", "env", types=[str])
     app.connect("env-get-outdated", check_all_pages, priority=400)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -85,7 +85,7 @@ class OperatorDetails(SphinxDirective):
         items = nodes.bullet_list()
         for field, message in gaps.items():
             items += nodes.list_item(
-                "", nodes.paragraph("", "", text(f"{OPERATOR_FIELDS[field]}: {message}"))
+                "", nodes.paragraph("", "", text(f"{_(OPERATOR_FIELDS[field])}: {message}"))
             )
         notice += items
         where = _("Einzutragen in {file} im Block operator.").format(

@@ -400,13 +400,13 @@ def print_coverage(app: Sphinx, exception: Exception | None) -> None:
     if exception or is_source_language(app.config) or app.builder.format != "html":
         return
     pages = {d: c for d, c in coverage(app.env).items() if d in app.env.found_docs}
-    per_page = app.config.oklab_release or app.config.oklab_coverage_per_page
+    release = "oklab_release" in app.config and app.config.oklab_release  # oklab.legal
+    per_page = release or app.config.oklab_coverage_per_page
     logger.info(coverage_report(app.config.language, pages, per_page=per_page))
 
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("oklab_source_language", "de", "env", types=[str])
-    app.setup_extension("oklab.legal")  # oklab_release: the coverage per page
     # The coverage per page, not only per language (release builds always print it).
     app.add_config_value("oklab_coverage_per_page", False, "", types=[bool])
     # Pages whose German text alone is binding (Impressum, Datenschutz): translations say so.
