@@ -21,10 +21,10 @@ language = "de"
 
 # -- General configuration ---------------------------------------------------
 
+# sphinxext-opengraph (social previews) is loaded by oklab.pagemeta, which fills in its tags.
 extensions = [
     "myst_parser",
     "sphinx_design",
-    "sphinxext.opengraph",
     "sphinx_sitemap",
     "notfound.extension",
     "oklab",

@@ -16,6 +16,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx_design.icons import get_octicon
 
@@ -28,6 +29,8 @@ from .labdata import lab
 from .models import STATUSES, Project
 from .ordering import sort_key
 from .phrases import project_invitation
+
+logger = logging.getLogger(__name__)
 
 
 def project_docnames(env: BuildEnvironment) -> list[str]:
@@ -50,8 +53,8 @@ class StatusRole(SphinxRole):
         status = self.text.strip()
         if status not in STATUSES:
             message = messages.UNKNOWN_STATUS_ROLE.format(value=status, allowed=", ".join(STATUSES))
-            msg = self.inliner.reporter.error(message, line=self.lineno)
-            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+            logger.error(message, location=self.get_location(), type="oklab", subtype="content")
+            return [nodes.literal(self.rawtext, self.rawtext)], []
         return [status_badge(status)], []
 
 
