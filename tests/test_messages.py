@@ -9,9 +9,12 @@ does an update of Sphinx or MyST that changes the English text the site translat
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import string
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -22,7 +25,15 @@ from sphinx.testing.util import SphinxTestApp
 
 SITE = ROOT / "tests" / "roots" / "test-messages"
 # The editor guide: how to edit, and every message with what to do.
-GUIDE = [ROOT / "mitmachen" / "website-bearbeiten.md", ROOT / "mitmachen" / "fehlermeldungen.md"]
+GUIDE = [
+    ROOT / "mitmachen" / name
+    for name in (
+        "website-bearbeiten.md",
+        "vorschau.md",
+        "fehlermeldungen.md",
+        "fehlermeldungen-text.md",
+    )
+]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # Sphinx's, docutils' and MyST's own words: none may reach an editor.
 ENGLISH = re.compile(
@@ -164,7 +175,7 @@ ORACLE = {
     "Einstellung, die ein Baustein nicht kennt": (
         kontakt("```{projekte}\n:limt: 3\n```\n"),
         "kontakt/index.md:13: ERROR: Der Baustein {projekte} kennt die Einstellung :limt: nicht. "
-        "Meintest du „:limit:“? Erlaubt: :limit:, :status:.",
+        "Meintest du „:limit:“? Erlaubt: :limit:, :order:, :status:.",
     ),
     "Wert, den ein Baustein nicht versteht": (
         kontakt("```{projekte}\n:limit: drei\n```\n"),
@@ -195,7 +206,8 @@ ORACLE = {
         kontakt("Wir treffen uns {{ treffen_tga }}.\n"),
         "kontakt/index.md:12: ERROR: Den Platzhalter {{ treffen_tga }} gibt es nicht. Meintest "
         "du „{{ treffen_tag }}“? Bekannt sind: {{ treffen_adresse }}, {{ treffen_beginn }}, "
-        "{{ treffen_ende }}, {{ treffen_ort }}, {{ treffen_tag }}.",
+        "{{ treffen_ende }}, {{ treffen_ort }}, {{ treffen_tag }}, {{ treffen_zeit }}, "
+        "{{ verein }}.",
     ),
     "Block mit ::: nicht geschlossen": (
         kontakt(":::{note}\nBitte klingeln.\n\n## Anfahrt\n"),
@@ -460,3 +472,48 @@ def longest_fixed_part(template: str) -> str:
 def test_every_message_is_explained_in_the_editor_guide(name):
     guide = " ".join(" ".join(path.read_text(encoding="utf-8").split()) for path in GUIDE)
     assert longest_fixed_part(message_templates()[name]) in guide, name
+
+
+# -- Mistakes in conf.py: the build stops at once (a subprocess: exit status and lines) -------
+
+CALENDAR_START = (
+    "ERROR: Feld „oklab_calendar_start“: muss ein Datum im Format JJJJ-MM-TT sein, "
+    "gefunden: '{value}'"
+)
+CONF_BROKEN = "ERROR: Der Bau bricht ab: conf.py enthält Fehler."
+
+
+def build_in_a_subprocess(src: Path, out: Path, *args: str) -> tuple[int, list[str]]:
+    """``sphinx-build`` as an editor runs it: exit status and the lines printed."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-W", "-n", "--keep-going", "-q"]
+        + ["--no-color", *args, str(src), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+    )
+    output = proc.stdout + proc.stderr
+    assert "Traceback" not in output and str(src) not in output, output
+    assert not [line for line in output.splitlines() if ENGLISH.search(line)], output
+    return proc.returncode, output.splitlines()
+
+
+def test_a_wrong_date_in_conf_py_names_conf_py_and_its_line(tmp_path):
+    src = small_site(tmp_path, {})
+    written = text_of("conf.py") + 'oklab_calendar_start = "2026-13-07"\n'
+    (src / "conf.py").write_text(written, encoding="utf-8")
+    line = written.count("\n")  # the line just added, the copy's last
+    status, lines = build_in_a_subprocess(src, tmp_path / "out")
+    assert status == 1
+    assert lines == [f"conf.py:{line}: " + CALENDAR_START.format(value="2026-13-07"), CONF_BROKEN]
+
+
+def test_a_wrong_date_given_on_the_command_line_names_conf_py_without_a_line(tmp_path):
+    src = small_site(tmp_path, {})
+    status, lines = build_in_a_subprocess(
+        src, tmp_path / "out", "-D", "oklab_calendar_start=gestern"
+    )
+    assert status == 1
+    # Not "conf.py.md": a file without a line number is still the file itself.
+    assert lines == ["conf.py: " + CALENDAR_START.format(value="gestern"), CONF_BROKEN]

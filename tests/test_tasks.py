@@ -19,7 +19,7 @@ from packaging.utils import canonicalize_name
 from tools import tasks
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-COMMANDS = {"serve", "html", "test", "bench", "lock", "clean", "venv"}
+COMMANDS = {"serve", "html", "test", "bench", "mutants", "lock", "clean", "venv"}
 # Live preview and test tools: never part of what Read the Docs installs.
 NOT_FOR_READ_THE_DOCS = {
     "sphinx-autobuild",

@@ -22,6 +22,7 @@ Reading the site:
 - ``contacts``    ``{kontakte}`` and ``{links}``: the lab's contacts and links as cards
 - ``meeting``     the meeting card ``{treffen}``, the next-meeting script's data, calendar links
 - ``projects``    the project catalogue: cards, status badges, facts box on each project page
+- ``signets``     each project's small drawn picture (its first topic's), checked and inlined
 - ``legal``       Impressum/Datenschutz: the operator's data, notice if missing, release check
 
 Writing the site:
@@ -32,6 +33,8 @@ Writing the site:
 - ``accessibility`` corrects generated markup: ARIA levels, German toggle labels, one viewport
 - ``budget``      each page loads only the stylesheets and scripts it uses
 - ``pagemeta``    title, meta description, social previews (og:…) per page; robots.txt
+- ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: conf.py)
+- ``editlink``    "Seite bearbeiten": furo's link to the page's Markdown file on GitHub, checked
 - ``links``       external links get rel="noopener noreferrer" (an existing rel such as "me" stays)
 - ``errorpage``   the 404 page (404.md) links absolutely: it works at any URL depth
 - ``theme``       the extension's templates; the furo internals the site relies on, checked
@@ -63,6 +66,8 @@ MODULES = [
     "oklab.budget",
     "oklab.accessibility",
     "oklab.pagemeta",
+    "oklab.preview",
+    "oklab.editlink",
     "oklab.links",
     "oklab.theme",
     "oklab.csp",

@@ -24,12 +24,11 @@ logger = logging.getLogger(__name__)
 def german_message(error: dict) -> str:
     """One pydantic error as a German sentence."""
     kind = error["type"]
-    if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
-        allowed = expected.replace(" or ", ", ")
-        return messages.UNKNOWN_VALUE.format(value=error.get("input"), allowed=allowed)
-    if kind in ("value_error", "assertion_error"):
-        return str(error.get("ctx", {}).get("error", error["msg"])).removeprefix("Value error, ")
+    if kind == "literal_error":  # a value from a fixed list (Literal)
+        allowed = error["ctx"]["expected"].replace(" or ", ", ")
+        return messages.UNKNOWN_VALUE.format(value=error["input"], allowed=allowed)
+    if kind == "value_error":  # raised by the models' own checks, already German
+        return str(error["ctx"]["error"])
     template = messages.BY_ERROR_TYPE.get(kind)
     if template is None:
         return messages.INVALID_VALUE.format(input=error.get("input"))
@@ -121,11 +120,23 @@ def load_yaml_file(path: Path, front_matter: bool = False) -> tuple:
         return None, [Problem(path, err.line, messages.YAML_ERROR.format(problem=err))]
 
 
+def conf_line(conf: Path, *wanted: str) -> int | None:
+    """The first line of ``conf`` (conf.py) with the first of ``wanted`` found; else None."""
+    lines = conf.read_text(encoding="utf-8").splitlines() if conf.is_file() else []
+    for text in wanted:
+        for number, line in enumerate(lines, start=1):
+            if text in line:
+                return number
+    return None
+
+
 def report(app: Sphinx, problems: list[Problem]) -> None:
     """Log each problem with its file and line and make the build fail."""
     for problem in problems:
         shown = editor_path(problem.path, app.srcdir)
-        location = f"{shown}:{problem.line}" if problem.line else shown
+        # Always "file:line" or "file:": Sphinx takes a location without ":" for a page name
+        # and would show "conf.py.md" (console.GermanWarnings drops the empty line number).
+        location = f"{shown}:{problem.line or ''}"
         logger.error(problem.text(), location=location, type="oklab", subtype="content")
     if problems:
         app.statuscode = 1

@@ -157,6 +157,8 @@ def _known_status(value):
 class Project(Page):
     """Front matter of a project page (compatible with the lab's older Nuxt site).
 
+    ``date`` is the day the project was first presented; ``tags`` are its topics (the first
+    one with a signet gives the project its picture); ``technologies`` what it is built with.
     Without ``description``, the site takes it from the page's first paragraph
     (``frontmatter``); the status may be a phrase of the older site ("In Arbeit").
     """
@@ -164,6 +166,7 @@ class Project(Page):
     status: Annotated[str, BeforeValidator(_known_status)] | None = None
     date: Annotated[datetime.date, BeforeValidator(_date_as_text)] | None = None
     tags: list[Text] = []
+    technologies: list[Text] = []
     links: list[ProjectLink] = []
     collaborators: list[Collaborator] = []
     repo: Annotated[str, AfterValidator(_repository)] | None = None

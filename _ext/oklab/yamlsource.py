@@ -76,14 +76,20 @@ def straighten_quotes(text: str) -> str:
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
-    loader = _TextDatesLoader(straighten_quotes(text))
+    source = straighten_quotes(text)  # the same lines as ``text``
+    loader = None
     try:
+        loader = _TextDatesLoader(source)  # checks the characters: may raise already
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as err:  # an invisible control character
+        line = first_line + source.count("\n", 0, err.position)
+        raise YamlSyntaxError(messages.CONTROL_CHARACTER.format(code=err.character), line) from None
     except yaml.YAMLError as err:
         raise _syntax_error(err, text, first_line) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     doc = YamlDocument(data=data, first_line=first_line)
     if node is not None:
         _collect_lines(node, (), doc.lines, first_line)
