@@ -31,6 +31,10 @@ NOTE = (
     "Block „operator“ alles eingetragen ist (es fehlt: name, street, postcode, city, email). "
     "Für die Vorschau ist das in Ordnung; veröffentlicht wird erst mit vollständigen Angaben."
 )
+EDIT_LINK_NOTE = (
+    "Hinweis: Die Adresse des Repositorys der Website fehlt (conf.py, html_theme_options "
+    "„source_repository“); die Seiten zeigen noch keinen Link „Seite bearbeiten“."
+)
 # What a build printed before (issue 15): none of it may appear.
 NOISE = re.compile(
     r"myst v\d|MdParserConfig|matplotlib|editable|setuptools|The configuration has changed|"
@@ -94,7 +98,7 @@ def without_make(lines: list[str]) -> list[str]:
 def test_a_successful_build_shows_only_what_an_editor_needs(tmp_path):
     status, lines = make(website(tmp_path), "html")
     assert status == 0, "\n".join(lines)
-    assert lines == [NOTE, "Fertig: _build/html/index.html"]
+    assert lines == [EDIT_LINK_NOTE, NOTE, "Fertig: _build/html/index.html"]
 
 
 def test_a_failed_build_names_file_and_line_and_ends_with_one_german_line(tmp_path):
@@ -104,7 +108,7 @@ def test_a_failed_build_names_file_and_line_and_ends_with_one_german_line(tmp_pa
     status, lines = make(folder, "html")
     assert status != 0
     shown = without_make(lines)
-    assert shown == [NOTE, ERRORS[1], ERRORS[0], SUMMARY], "\n".join(lines)
+    assert shown == [EDIT_LINK_NOTE, NOTE, ERRORS[1], ERRORS[0], SUMMARY], "\n".join(lines)
     assert not NOISE.search("\n".join(shown))
 
 
@@ -112,13 +116,13 @@ def test_a_rebuild_in_the_preview_shows_no_configuration_noise(tmp_path, capsys)
     folder = website(tmp_path)
     # The command sphinx-autobuild runs for `make serve`, twice: a first build and a rebuild.
     cmd = [sys.executable, "-m", "sphinx", "build", folder, folder / "_build" / "serve"]
-    cmd += ["-b", "dirhtml", *tasks.STRICT]
+    cmd += ["-b", "dirhtml", *tasks.STRICT_WARNINGS]
     assert tasks.run_for_editors(cmd, env=editor_env()) == 0
     capsys.readouterr()
     kontakt = folder / "kontakt" / "index.md"
     kontakt.write_text(kontakt.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", "utf-8")
     assert tasks.run_for_editors(cmd, env=editor_env()) == 0
-    assert capsys.readouterr().out.splitlines() == [NOTE]
+    assert capsys.readouterr().out.splitlines() == [EDIT_LINK_NOTE, NOTE]
 
 
 # -- sphinx-autobuild's English lines, in German -------------------------------------------
@@ -244,7 +248,12 @@ def test_the_preview_shows_the_same_german_messages_after_each_rebuild(tmp_path)
     preview = Preview(folder)
     try:
         first = preview.until("Warte auf Änderungen (beenden mit Strg+C) …")
-        assert first[-4:-1] == ["Die Vorschau baut die Website …", NOTE, first[-2]]
+        assert first[-5:-1] == [
+            "Die Vorschau baut die Website …",
+            EDIT_LINK_NOTE,
+            NOTE,
+            first[-2],
+        ]
         assert first[-2].startswith("Vorschau läuft auf http://127.0.0.1:")
         preview.save(folder / "projekte" / "testkarte.md", TESTKARTE)
         failed = preview.until(OUT_OF_DATE)

@@ -4,7 +4,8 @@
 - Sphinx's, docutils' and MyST's warnings, reworded (``SPHINX_WARNINGS``, used by ``console``);
 - the notes and the summary line of a build.
 
-The editor guide (``mitmachen/website-bearbeiten.md``) explains every one of them (a test checks
+The editor guide (``mitmachen/fehlermeldungen.md``, ``fehlermeldungen-text.md`` and, for the
+preview's lines, ``vorschau.md``) explains every one of them (tests/test_messages.py checks
 that); ``errors`` and ``console`` print them as ``datei.md:ZEILE: ERROR: Feld „…“: …``.
 Reader-facing text is not here: it goes through the gettext catalog (``locales/``).
 """
