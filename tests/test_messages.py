@@ -146,6 +146,11 @@ ORACLE = {
         "kontakt/index.md:12: ERROR: Die Bilddatei kontakt/eingang.png gibt es nicht. Leg das "
         "Bild neben die Seite oder korrigiere den Namen.",
     ),
+    "Bild ohne Beschreibung, das es nicht gibt": (
+        kontakt("Text.\n\n![](eingang.png)\n"),
+        "kontakt/index.md:14: ERROR: Die Bilddatei kontakt/eingang.png gibt es nicht. Leg das "
+        "Bild neben die Seite oder korrigiere den Namen.",
+    ),
     "Sprungmarke zweimal auf einer Seite": (
         kontakt("(anfahrt)=\n## Anfahrt\n\n(anfahrt)=\n## Parken\n"),
         "kontakt/index.md:15: ERROR: Die Sprungmarke „anfahrt“ steht zweimal auf dieser Seite: "

@@ -186,6 +186,7 @@ def check_images(app: Sphinx, doctree: nodes.document) -> None:
             continue  # made by the site itself (cards, facts box): decorative on purpose
         uri = image.get("uri", "")
         line = next((n.line for n in _with_ancestors(image) if n.line), 1)
+        image.line = line  # MyST gives ![](…) none: Sphinx's own messages would say line 1
         if not image.get("alt") and messages.DECORATIVE not in image.get("classes", []):
             problems.append(Problem(page, line, messages.IMAGE_WITHOUT_ALT.format(uri=uri)))
         if messages.DECORATIVE in image.get("classes", []):
