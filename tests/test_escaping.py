@@ -264,4 +264,4 @@ def test_script_and_data_urls_are_refused(tmp_path, scheme):
         "projekte/karte.md:6: ERROR: Feld „links[1].url“: muss eine vollständige Adresse sein "
         f"(https://…), gefunden: {scheme!r}"
     )
-    assert proc.stderr.splitlines() == [expected + " [oklab.content]"], proc.stderr
+    assert proc.stderr.splitlines() == [expected], proc.stderr

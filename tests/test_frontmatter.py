@@ -175,5 +175,5 @@ def test_technologies_are_a_list(tmp_path):
     errors = [line for line in build.output.splitlines() if "ERROR" in line]
     assert errors == [
         "projekte/karte.md:7: ERROR: Feld „technologies“: muss eine Liste sein "
-        "(Zeilen, die mit - beginnen) [oklab.content]"
+        "(Zeilen, die mit - beginnen)"
     ], build.output

@@ -30,8 +30,7 @@ REFUSED = (
     "ERROR: Veröffentlichung abgebrochen: Impressum und Datenschutz brauchen vollständige "
     "Angaben zum Anbieter der Website. Es fehlen oder sind ungültig: Name der verantwortlichen "
     "Person, Straße und Hausnummer, Postleitzahl, Ort, E-Mail-Adresse. Bitte echte Angaben in "
-    "_data/lab.yaml im Block „operator“ eintragen, keine Platzhalter (TODO, Muster, XXX …). "
-    "[oklab.content]"
+    "_data/lab.yaml im Block „operator“ eintragen, keine Platzhalter (TODO, Muster, XXX …)."
 )
 OPERATOR_FIELDS = ("name", "street", "postcode", "city", "email")
 

@@ -240,9 +240,8 @@ def test_a_signet_too_large_or_not_plain_is_reported_in_german(tmp_path):
     size = len(large.encode())
     assert errors == [
         f"_static/signets/gross.svg:1: ERROR: das Signet ist {size} Bytes groß, erlaubt sind "
-        "höchstens 1024 Bytes: die Zeichnung vereinfachen (weniger Punkte, gerundete Zahlen) "
-        "[oklab.content]",
+        "höchstens 1024 Bytes: die Zeichnung vereinfachen (weniger Punkte, gerundete Zahlen)",
         "_static/signets/skript.svg:1: ERROR: ein Signet ist eine einfache Zeichnung: "
         "<svg viewBox=…> mit Formen (path, circle, ellipse, rect, line, polyline, polygon, g), "
-        "ohne Skript, Stil, Bild, Text oder Link; gefunden: <script> [oklab.content]",
+        "ohne Skript, Stil, Bild, Text oder Link; gefunden: <script>",
     ], build.output

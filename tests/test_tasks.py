@@ -216,7 +216,8 @@ def test_makefile_has_a_target_per_command_and_each_only_calls_the_script():
     rules.pop(".PHONY")
     assert set(rules) == COMMANDS
     for target, recipe in rules.items():
-        assert len(recipe) == 1 and recipe[0].startswith(f"$(TASKS) {target}"), target
+        # "@": make does not echo the command (a line of noise for editors)
+        assert len(recipe) == 1 and recipe[0].startswith(f"@$(TASKS) {target}"), target
     assert re.search(r"^TASKS\s*:?= \$\(PYTHON\) tools/tasks\.py$", makefile(), re.M)
     assert re.search(r"^PYTHON \?= python3$", makefile(), re.M)
 
@@ -343,7 +344,7 @@ def test_uv_is_pinned_in_pyproject():
 def test_html_builds_every_language_into_its_folder(monkeypatch, tmp_path):
     calls = []
     monkeypatch.setattr(tasks, "ensure_venv", lambda: Path("py"))
-    monkeypatch.setattr(tasks, "run", lambda cmd, env=None: calls.append(cmd) or 0)
+    monkeypatch.setattr(tasks, "run_for_editors", lambda cmd, env=None: calls.append(cmd) or 0)
     monkeypatch.setattr(tasks, "ROOT", tmp_path)
     (tmp_path / "_build" / "html").mkdir(parents=True)
     assert tasks.html([]) == 0
@@ -364,7 +365,7 @@ def test_html_builds_every_language_into_its_folder(monkeypatch, tmp_path):
 def test_serve_previews_the_language_asked_for(monkeypatch):
     calls = []
     monkeypatch.setattr(tasks, "ensure_venv", lambda: Path("py"))
-    monkeypatch.setattr(tasks, "run", lambda cmd, env=None: calls.append(cmd) or 0)
+    monkeypatch.setattr(tasks, "run_for_editors", lambda cmd, env=None: calls.append(cmd) or 0)
     assert tasks.serve(["--language", "da"]) == 0
     (cmd,) = calls
     assert cmd[cmd.index("-D") + 1] == "language=da"
