@@ -23,7 +23,7 @@ html:
 
 # Update locales/da and locales/en from the German pages (gettext builder + sphinx-intl).
 catalogs:
-	$(TASKS) catalogs
+	@$(TASKS) catalogs
 
 test:
 	@$(TASKS) test

@@ -154,7 +154,7 @@ def test_untranslated_parts_are_marked_and_the_coverage_is_printed(copy, tmp_pat
     total = len([m for m in catalog if m.id])
     share = int(100 * (total - 1) / total)
     assert f"  ueber-uns/verein: {share} % ({total - 1}/{total})" in result.stdout.splitlines()
-    assert re.search(r"^Übersetzung da: 99 % \(\d+ von \d+ Texten\)$", result.stdout, re.M)
+    assert re.search(r"^Übersetzung da: \d+ % \(\d+ von \d+ Texten\)$", result.stdout, re.M)
 
     page = BeautifulSoup(
         (tmp_path / "out" / "ueber-uns" / "verein" / "index.html").read_text(encoding="utf-8"),
