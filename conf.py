@@ -268,3 +268,7 @@ oklab_data_file = "_data/lab.yaml"
 # A fixed date, never "today", keeps the file identical from build to build; it is also the
 # file's DTSTAMP.
 oklab_calendar_start = "2026-01-07"
+# The license of the project list as open data (projekte.json, projekte.csv, JSON-LD on the
+# overview): an SPDX name such as "CC-BY-4.0" or a license's address. No license for the
+# site's content is known yet, so it stays empty, and the files then say nothing about one.
+oklab_data_license = ""

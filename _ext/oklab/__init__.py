@@ -20,6 +20,7 @@ Reading the site:
 - ``contacts``    ``{kontakte}`` and ``{links}``: the lab's contacts and links as cards
 - ``meeting``     the meeting card ``{treffen}``, the next-meeting script's data, calendar links
 - ``projects``    the project catalogue: cards, status badges, facts box on each project page
+- ``opendata``    the catalogue as open data: projekte.json (+ schema), projekte.csv, JSON-LD
 - ``signets``     each project's small drawn picture (its first topic's), checked and inlined
 - ``legal``       Impressum/Datenschutz: the operator's data, notice if missing, release check
 
@@ -57,6 +58,7 @@ MODULES = [
     "oklab.frontmatter",
     "oklab.sources",
     "oklab.projects",
+    "oklab.opendata",
     "oklab.navigation",
     "oklab.sidebar",
     "oklab.budget",

@@ -108,9 +108,23 @@ class Page(Strict):
         return value
 
 
+# What a project's link points to (``kind:``): the exports (``opendata``) sort links by it.
+LINK_KINDS = ("website", "data")
+
+
 class ProjectLink(Strict):
     name: Text
     url: WebAddress
+    kind: str | None = None  # "website" or "data" (a data source); without: another link
+
+    @field_validator("kind")
+    @classmethod
+    def known_kind(cls, value: str | None) -> str | None:
+        if value is not None and value not in LINK_KINDS:
+            raise ValueError(
+                messages.UNKNOWN_VALUE.format(value=value, allowed=", ".join(LINK_KINDS))
+            )
+        return value
 
 
 class Collaborator(Strict):
