@@ -6,12 +6,14 @@ Property-based (Hypothesis, fixed seed and example count): values from a hostile
 into a project's title, description and tags, a link's name and the meeting place of a small
 site (``tests/roots/test-escaping``), which is built each time. The pages must build, show the
 values literally, have no element or attribute the same page with harmless values lacks, keep
-their JSON-LD and calendar file parseable, and pass the Nu Html Checker. One explicit test per
+their JSON-LD, calendar file and exports (JSON, CSV) parseable, and pass the Nu Html Checker. One explicit test per
 injection class shows what used to go wrong.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -140,6 +142,26 @@ def check_values_are_text(outdir: Path, values: dict[str, str], baseline: dict) 
     assert shown(values["place"]) in footer
     start = shown(soups[""].find("article").get_text(" "))
     assert f"im {shown(values['place'])}" in start  # the {{ treffen_ort }} substitution
+
+    # The exports (projekte.json, projekte.csv, the overview's JSON-LD) carry the values as
+    # data, exactly as typed.
+    (exported,) = json.loads((outdir / "projekte.json").read_text(encoding="utf-8"))["projects"]
+    assert exported["title"] == values["title"]
+    assert exported["description"] == values["description"]
+    assert exported["tags"] == [values["tag"]] and exported["technologies"] == [
+        values["technology"]
+    ]
+    assert exported["links"]["other"] == [
+        {"name": values["link"], "url": "https://oklabflensburg.de"}
+    ]
+    csv_text = (outdir / "projekte.csv").read_bytes().decode("utf-8-sig")
+    (row,) = list(csv.DictReader(io.StringIO(csv_text, newline="")))
+    assert (row["title"], row["description"]) == (values["title"], values["description"])
+    assert (row["tags"], row["technologies"]) == (values["tag"], values["technology"])
+    (catalogue,) = [b for b in json_ld(soups["projekte/"]) if b["@type"] == "ItemList"]
+    (item,) = [element["item"] for element in catalogue["itemListElement"]]
+    assert (item["name"], item["description"]) == (values["title"], values["description"])
+    assert item["keywords"] == [values["tag"]]
 
     (event,) = [b for b in json_ld(kontakt) if b["@type"] == "Event"]
     assert event["location"]["name"] == values["place"]
