@@ -205,7 +205,7 @@ html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
 html_permalinks_icon = "#"
-# Search and the index are not used by a community site of a dozen pages.
+# The general index is not used by a community site; search is (oklab.search).
 html_use_index = False
 # The canonical address: Read the Docs sets it for every build (with language and version);
 # local builds fall back to the lab's own website (the "Website" link in _data/lab.yaml), the

@@ -31,6 +31,7 @@ Writing the site:
 - ``sidebar``     a small menu (sections and sub-pages, no projects): linear build time
 - ``accessibility`` corrects generated markup: ARIA levels, German toggle labels, one viewport
 - ``budget``      each page loads only the stylesheets and scripts it uses
+- ``search``      the search page: Sphinx's index and German stemmer, loaded only when used
 - ``pagemeta``    title, meta description, social previews (og:…) per page; robots.txt
 - ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: conf.py)
 - ``editlink``    "Seite bearbeiten": furo's link to the page's Markdown file on GitHub, checked
@@ -62,6 +63,7 @@ MODULES = [
     "oklab.navigation",
     "oklab.sidebar",
     "oklab.budget",
+    "oklab.search",
     "oklab.accessibility",
     "oklab.pagemeta",
     "oklab.preview",
