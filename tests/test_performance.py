@@ -84,10 +84,15 @@ def test_pages_load_only_what_they_use(site):
         assert "furo.js" in names, f"/{path}: furo's script (theme toggle, menu) is missing"
 
 
-def test_no_search_page_or_index(site):
-    assert not (site.outdir / "searchindex.js").exists()
-    assert not (site.outdir / "search").exists()
-    assert site.page("").select_one("form.sidebar-search-container") is None
+def test_search_field_is_a_plain_form_and_the_search_page_loads_no_index(site):
+    """Every page has the sidebar's search form, which needs no script; the search page loads
+    only its own small script, the index when the reader uses it (tests/test_search.py)."""
+    for path in site.pages():
+        form = site.page(path).select_one("form.sidebar-search-container")
+        assert form is not None and form["method"] == "get", path
+    names = {f.split("?")[0].rsplit("/", 1)[-1] for f in subresources(site.page("search/"))}
+    assert "oklab-search.js" in names
+    assert not names & {"searchindex.js", "language_data.js", "searchtools.js"}
 
 
 @pytest.fixture(scope="module")
