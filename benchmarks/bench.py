@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.stock import make_stock  # noqa: E402
-from benchmarks.synthetic import ROOT, add_projects, copy_site  # noqa: E402
+from benchmarks.synthetic import ROOT, add_posts, add_projects, copy_site  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
@@ -382,6 +382,174 @@ def measure_lighthouse(work: Path, base: str, runs: int) -> None:
         )
 
 
+# -- Search: the site's (Sphinx's index) against Pagefind ------------------------------------
+
+SEARCH_QUERIES = ("Bäume", "Karten", "Baumpatenschaften", "Quantencomputer")
+SEARCH_SCALE = (500, 500)  # projects, posts
+PAGEFIND_PROBE = """<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Pagefind</title>
+<script type="module" src="probe.js"></script></head><body></body></html>
+"""
+# Pagefind's own API, as its documentation shows it; results with their excerpt (data()).
+PAGEFIND_PROBE_JS = """
+window.ready = import("../pagefind/pagefind.js").then(async (pagefind) => {
+  window.pagefind = pagefind;
+  await pagefind.init();
+});
+window.query = async (q) => {
+  const search = await window.pagefind.search(q);
+  const shown = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+  return [search.results.length, shown.map((d) => d.meta.title)];
+};
+"""
+
+
+def _folder_size(folder: Path) -> tuple[int, int]:
+    """Bytes of every file below ``folder``: as stored, and gzip-compressed."""
+    raw = gz = 0
+    for file in folder.rglob("*"):
+        if file.is_file():
+            body = file.read_bytes()
+            raw += len(body)
+            gz += min(len(body), len(gzip.compress(body, 6)))  # Pagefind's files are gzip already
+    return raw, gz
+
+
+class Transferred:
+    """Bytes a page fetched over the network (as sent: gzip where the host compresses)."""
+
+    def __init__(self, page) -> None:
+        self.files: list[tuple[str, int]] = []
+        page.on("requestfinished", self._add)
+
+    def _add(self, request) -> None:
+        with contextlib.suppress(Exception):
+            self.files.append((request.url, request.sizes()["responseBodySize"]))
+
+    def mark(self) -> int:
+        return len(self.files)
+
+    def since(self, mark: int) -> tuple[int, int]:
+        """(requests, bytes) since ``mark``."""
+        new = self.files[mark:]
+        return len(new), sum(size for _, size in new)
+
+
+def probe_site_search(browser, base: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    net = Transferred(page)
+    page.goto(base + "search/", wait_until="networkidle")
+    result = {"before": net.since(0), "queries": [], "hits": {}}
+    for query in SEARCH_QUERIES:
+        mark = net.mark()
+        page.fill("#oklab-search-query", query)
+        page.press("#oklab-search-query", "Enter")
+        page.wait_for_function(
+            "(s => s.textContent && !s.textContent.endsWith('…'))"
+            "(document.getElementById('oklab-search-status'))"
+        )
+        page.wait_for_load_state("networkidle")
+        result["queries"].append(net.since(mark))
+        titles = page.locator("#oklab-search-results li > a").all_inner_texts()
+        result["hits"][query] = (len(titles), titles[:3])
+    context.close()
+    return result
+
+
+def probe_pagefind(browser, base: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    net = Transferred(page)
+    page.goto(base + "pagefind-probe/", wait_until="networkidle")
+    page.evaluate("window.ready")
+    page.wait_for_load_state("networkidle")
+    result = {"before": net.since(0), "queries": [], "hits": {}}
+    for query in SEARCH_QUERIES:
+        mark = net.mark()
+        count, titles = page.evaluate("q => window.query(q)", query)
+        page.wait_for_load_state("networkidle")
+        result["queries"].append(net.since(mark))
+        result["hits"][query] = (count, titles[:3])
+    context.close()
+    return result
+
+
+def measure_search(work: Path, jobs: int) -> None:
+    """Section 7: the site's search against Pagefind, at 500 projects and 500 posts."""
+    from playwright.sync_api import sync_playwright
+
+    projects, posts = SEARCH_SCALE
+    site = copy_site(work / "search-site")
+    add_projects(site, projects, varied=True)
+    add_posts(site, posts)
+    out = work / "search-build"
+    build(site, out, jobs=jobs)
+    html = out / "html"
+    pagefind = [PYTHON, "-m", "pagefind", "--site", str(html), "--root-selector", "article"]
+    start = time.perf_counter()
+    indexed = subprocess.run(pagefind, capture_output=True, text=True, check=False)
+    pagefind_seconds = time.perf_counter() - start
+    if indexed.returncode != 0:
+        row("Pagefind", f"nicht gemessen: {(indexed.stderr or indexed.stdout)[-300:]}")
+    (html / "pagefind-probe").mkdir()
+    (html / "pagefind-probe" / "index.html").write_text(PAGEFIND_PROBE, encoding="utf-8")
+    (html / "pagefind-probe" / "probe.js").write_text(PAGEFIND_PROBE_JS, encoding="utf-8")
+    with serve(html) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        own = probe_site_search(browser, base)
+        other = probe_pagefind(browser, base) if indexed.returncode == 0 else None
+        browser.close()
+    scale = f"{projects} Projekte + {posts} Beiträge"
+    index_files = [html / "searchindex.js", html / "search-pages.json"]
+    stemmer = html / "_static" / "language_data.js"
+    stemmer_gz = len(gzip.compress(stemmer.read_bytes(), 6))
+    sphinx_raw = sum(f.stat().st_size for f in index_files)
+    sphinx_gz = sum(len(gzip.compress(f.read_bytes(), 6)) for f in index_files)
+    n, size = own["before"]
+    row(
+        "Suche (Sphinx-Index): Suchseite vor der ersten Suche",
+        f"{n} Anfragen, {size / 1024:.1f} KB",
+        "≤ 12, ≤ 40 KB gzip",
+        n <= 12 and size <= 40 * 1024,
+    )
+    n, size = own["queries"][0]
+    row(
+        "Suche (Sphinx-Index): erste Suche lädt",
+        f"{n} Dateien, {size / 1024:.1f} KB (Index, Stemmer, Beschreibungen)",
+    )
+    later = [q[1] for q in own["queries"][1:]]
+    row("Suche (Sphinx-Index): jede weitere Suche", f"{max(later) / 1024:.1f} KB")
+    row(
+        f"Suche (Sphinx-Index): Index bei {scale}",
+        f"{sphinx_raw / 1024:.0f} KB, {sphinx_gz / 1024:.0f} KB gzip "
+        f"(+ Stemmer {stemmer_gz / 1024:.1f} KB gzip)",
+    )
+    for query, (count, titles) in own["hits"].items():
+        row(f"Suche (Sphinx-Index) „{query}“", f"{count} Treffer: {', '.join(titles) or '–'}")
+    if other is None:
+        return
+    raw, gz = _folder_size(html / "pagefind")
+    n, size = other["before"]
+    row(
+        "Pagefind: Start vor der ersten Suche (ohne Seite, ohne UI)",
+        f"{n} Anfragen, {size / 1024:.1f} KB",
+    )
+    first = other["queries"][0]
+    row("Pagefind: erste Suche lädt", f"{first[0]} Dateien, {first[1] / 1024:.1f} KB")
+    later = [q[1] for q in other["queries"][1:]]
+    row(
+        "Pagefind: weitere Suchen (Mittel, bis 10 Ergebnisse mit Auszug)",
+        f"{statistics.mean(later) / 1024:.1f} KB",
+    )
+    row(
+        f"Pagefind: Index bei {scale}",
+        f"{raw / 1024:.0f} KB ({gz / 1024:.0f} KB übertragen), Indexieren {pagefind_seconds:.1f} s",
+    )
+    for query, (count, titles) in other["hits"].items():
+        row(f"Pagefind „{query}“", f"{count} Treffer: {', '.join(titles) or '–'}")
+
+
 # -- Report ---------------------------------------------------------------------------------
 
 
@@ -425,7 +593,16 @@ def main() -> None:
         help="Standard-furo auch mit 500 Projekten bauen (dauert ~2 Minuten)",
     )
     parser.add_argument("--lighthouse-runs", type=int, default=2, metavar="N")
+    parser.add_argument(
+        "--search", action="store_true", help="nur den Vergleich der Suche (Sphinx, Pagefind)"
+    )
     args = parser.parse_args()
+    if args.search:
+        with tempfile.TemporaryDirectory(prefix="oklab-bench-") as tmp:
+            print("Suche …", file=sys.stderr)
+            measure_search(Path(tmp), args.jobs)
+        print_table(args.jobs)
+        return
     counts = [20, 80] if args.quick else [50, 200, 500]
     stock_counts = [20] if args.quick else [50, 200, 500] if args.full else [50, 200]
     with tempfile.TemporaryDirectory(prefix="oklab-bench-") as tmp:
@@ -440,6 +617,9 @@ def main() -> None:
             if not args.quick:
                 print("Lighthouse …", file=sys.stderr)
                 measure_lighthouse(work, base, args.lighthouse_runs)
+        if not args.quick:
+            print("Suche …", file=sys.stderr)
+            measure_search(work, args.jobs)
     print_table(args.jobs)
 
 

@@ -7,6 +7,7 @@ clearly marked as test data ("Testprojekt") and never leave the temporary folder
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -27,6 +28,7 @@ SKIP = {
 STATUSES = ("seeking", "active", "finished")
 TAGS = ("Umwelt", "Mobilität", "Kultur", "Statistik", "Familie")
 PREFIX = "testprojekt-"
+WORDS: list[str] = []  # the site's vocabulary while ``add_projects(varied=True)`` runs
 
 
 def copy_site(dest: Path, root: Path = ROOT) -> Path:
@@ -67,11 +69,16 @@ Flensburg werden aufbereitet und als Karte gezeigt.
 ## Mitmachen
 
 Komm zu einem Treffen und frag nach dem Projekt.
+
+{varied_text(number, WORDS, 60) if WORDS else ""}
 """
 
 
-def add_projects(site: Path, count: int, start: int = 1) -> list[Path]:
-    """Write ``count`` synthetic project pages into ``site/projekte/``."""
+def add_projects(site: Path, count: int, start: int = 1, varied: bool = False) -> list[Path]:
+    """Write ``count`` synthetic project pages into ``site/projekte/`` (``varied``: with a
+    paragraph of the site's own words each, for a realistic search index)."""
+    global WORDS
+    WORDS = site_words() if varied else []
     folder = site / "projekte"
     files = []
     for number in range(start, start + count):
@@ -102,3 +109,49 @@ def make_site(dest: Path, projects: int) -> Path:
     copy_site(dest)
     add_projects(dest, projects)
     return dest
+
+
+# -- Posts and varied text (for the search index) -------------------------------------------
+
+POSTS_FOLDER = "testbeitraege"
+
+
+def site_words(root: Path = ROOT) -> list[str]:
+    """Every distinct word of the site's own pages, in a fixed order: synthetic text made
+    from them gives a search index with the vocabulary of the real site."""
+    import re
+
+    words: set[str] = set()
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d not in SKIP and d[0] not in "._")
+        for name in files:
+            if name.endswith(".md") and name != "README.md":
+                text = (Path(folder) / name).read_text(encoding="utf-8")
+                words.update(re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", text))
+    return sorted(words)
+
+
+def varied_text(number: int, words: list[str], length: int = 120) -> str:
+    """``length`` words chosen by ``number`` (deterministic), as a paragraph."""
+    import random
+
+    chooser = random.Random(number)
+    return " ".join(chooser.choice(words) for _ in range(length)) + "."
+
+
+def add_posts(site: Path, count: int) -> list[Path]:
+    """Write ``count`` synthetic news posts (plain pages outside the menu) with varied text."""
+    folder = site / POSTS_FOLDER
+    folder.mkdir(exist_ok=True)
+    words = site_words()
+    files = []
+    for number in range(1, count + 1):
+        file = folder / f"beitrag-{number:04d}.md"
+        file.write_text(
+            f"---\ntitle: Testbeitrag {number}\ndescription: Ein erfundener Beitrag Nummer "
+            f"{number}, nur für Messungen.\norphan: true\n---\n\n# Testbeitrag {number}\n\n"
+            f"{varied_text(number, words)}\n\n## Mehr dazu\n\n{varied_text(-number, words)}\n",
+            encoding="utf-8",
+        )
+        files.append(file)
+    return files

@@ -6,8 +6,8 @@ Property-based (Hypothesis, fixed seed and example count): values from a hostile
 into a project's title, description and tags, a link's name and the meeting place of a small
 site (``tests/roots/test-escaping``), which is built each time. The pages must build, show the
 values literally, have no element or attribute the same page with harmless values lacks, keep
-their JSON-LD, calendar file and exports (JSON, CSV) parseable, and pass the Nu Html Checker. One explicit test per
-injection class shows what used to go wrong.
+their JSON-LD, calendar file and exports (JSON, CSV) parseable, and pass the Nu Html Checker.
+One explicit test per injection class shows what used to go wrong.
 """
 
 from __future__ import annotations
