@@ -43,7 +43,12 @@ BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("chrome")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # Pages the table shows one by one (URL paths); the weight row also gives the maximum of all.
-KEY_PAGES = {"": "Start", "ueber-uns/": "Über uns", "projekte/": "Projekte"}
+KEY_PAGES = {
+    "": "Start",
+    "ueber-uns/": "Über uns",
+    "projekte/": "Projekte",
+    "search/": "Suche (vor der ersten Suche)",
+}
 
 rows: list[tuple[str, str, str, str]] = []  # (Messung, Wert, Ziel, Bewertung)
 

@@ -146,7 +146,6 @@ def test_overview_links_the_files_and_lists_every_project_as_json_ld(site):
     assert trees == {
         "@type": "SoftwareSourceCode",
         "name": "Straßenbäume",
-        "description": "Das Straßenbaumkataster der Stadt Flensburg als Karte.",
         "url": "https://oklabflensburg.de/projekte/strassenbaeume/",
         "codeRepository": "https://github.com/oklabflensburg/open-trees-map",
         "keywords": ["Umwelt"],

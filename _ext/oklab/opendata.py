@@ -157,14 +157,14 @@ def _write_if_changed(path: Path, content: bytes) -> None:
 
 
 def item_list(builder: Builder, entries: list[dict]) -> dict:
-    """The projects as a schema.org ``ItemList`` (JSON-LD)."""
+    """The projects as a schema.org ``ItemList`` (JSON-LD). The descriptions stay out: the
+    cards show them, and the block would double the page's text (the page budget)."""
     items = []
     for position, entry in enumerate(entries, start=1):
         repository = entry["links"]["repository"]
         item: dict = {
             "@type": "SoftwareSourceCode" if repository else "CreativeWork",
             "name": entry["title"],
-            "description": entry["description"],
             "url": entry["url"],
         }
         if repository:
