@@ -1,7 +1,8 @@
 """The project catalogue: one Markdown file per project in ``projekte/``, everything else follows.
 
-- ``{projekte}``: one card per project (title, description, status badge, tags, local image,
-  link to the page). Options ``:limit: 3`` (the first three) and ``:status: seeking``.
+- ``{projekte}``: one card per project (title, description, status badge, tags linked to their
+  topic pages, local image, link to the page). Options ``:limit: 3`` (the first three) and
+  ``:status: seeking``.
   Order: ``ordering.sort_key`` (the menu's order, with the status before the title).
 - Every project page gets a facts box under its heading, generated from its front matter:
   status, tags, links (source code, website, data source …), collaborators, date, and an
@@ -28,6 +29,7 @@ from .labdata import lab
 from .models import STATUSES, Project
 from .ordering import sort_key
 from .phrases import project_invitation
+from .tags import topic_link
 
 
 def project_docnames(env: BuildEnvironment) -> list[str]:
@@ -82,7 +84,7 @@ def project_card(env: BuildEnvironment, docname: str, page: Project | None) -> C
     if getattr(page, "status", None):
         footer += [status_badge(page.status), nodes.Text(" ")]
     for tag in getattr(page, "tags", []):
-        footer += [_tag_icon(), nodes.Text(" "), text(tag), nodes.Text(" ")]
+        footer += [_tag_icon(), nodes.Text(" "), topic_link(env.config, tag), nodes.Text(" ")]
     return Card(
         title=getattr(page, "title", None) or docname,
         text=getattr(page, "description", None) or "",
@@ -125,7 +127,7 @@ def facts_box(
     if project.status:
         fields += _field(_("Status"), status_badge(project.status))
     if project.tags:
-        fields += _field(_("Themen"), *_joined([text(tag) for tag in project.tags]))
+        fields += _field(_("Themen"), *_joined([topic_link(app.config, t) for t in project.tags]))
     links = []
     data = lab(app.config)
     code = data.code_link.url if data is not None and data.code_link else None
@@ -188,6 +190,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.cards")
     app.setup_extension("oklab.frontmatter")
     app.setup_extension("oklab.sources")
+    app.setup_extension("oklab.tags")
     app.add_role("projektstatus", StatusRole())
     app.add_directive("projekte", ProjectCards)
     # before Sphinx's collectors (priority 500), so the project image is copied to the output
