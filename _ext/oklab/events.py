@@ -6,7 +6,7 @@
   "Zum Kalender hinzufügen": the event as its own calendar file (``calendar_file``, written
   by ``calendar``, which also puts every event into the subscribable ``treffen.ics``).
 - ``{termine}``: every event, latest first, each with its date. Whether an event is still to
-  come is decided in the reader's browser (``_static/js/upcoming-events.js``), as for the next
+  come is decided in the reader's browser (``static/upcoming-events.js``), as for the next
   meeting: the script lists the coming events first (soonest first) under headings whose
   texts the build writes into data attributes; it holds no word of its own. Without
   JavaScript every event stays listed with its date, and nothing claims to be upcoming.
@@ -38,7 +38,7 @@ from .models import Event
 from .phrases import hour, hours
 from .urls import map_search_url, output_file_reference
 
-SCRIPT = "js/upcoming-events.js"
+SCRIPT = "upcoming-events.js"  # in the extension's static/, which ``theme`` registers
 EVENTS_LIST, NEXT_EVENT = "events", "next-event"
 # The start page carries the events that start last, so its size does not grow with them.
 NEXT_EVENT_CANDIDATES = 5
@@ -190,14 +190,14 @@ def _dated(event: Event, *children: nodes.Node, **options) -> nodes.Element:
     )
 
 
-def fill_events(app: Sphinx, node, docname: str) -> list[nodes.Node]:
+def fill_events(env: BuildEnvironment, node, docname: str) -> list[nodes.Node]:
     """``{termine}``: every event, latest first, for the script to sort into coming and past."""
-    events = list(reversed(all_events(app.env)))
+    events = list(reversed(all_events(env)))
     if not events:
         return [nodes.paragraph("", "", text(_("Zurzeit sind keine Termine eingetragen.")))]
-    language = app.config.language
+    language = env.config.language
     cards = [event_card(e, language) for e in events]
-    container = grid(cards, app.srcdir, docname, "1 1 2 2")
+    container = grid(cards, env.srcdir, docname, "1 1 2 2")
     row = container[0]
     for index, (column, event_page) in enumerate(zip(row.children, events, strict=True)):
         row[index] = _dated(event_page.event, *column.children, classes=column["classes"])
@@ -209,13 +209,13 @@ def fill_events(app: Sphinx, node, docname: str) -> list[nodes.Node]:
     return [html_element("div", container, classes=["oklab-events"], **texts)]
 
 
-def fill_next_event(app: Sphinx, node, docname: str) -> list[nodes.Node]:
+def fill_next_event(env: BuildEnvironment, node, docname: str) -> list[nodes.Node]:
     """``{naechster-termin}``: the events that start last, hidden; the script shows one."""
-    events = all_events(app.env)
+    events = all_events(env)
     candidates = events[-NEXT_EVENT_CANDIDATES:]
     if not candidates:
         return []
-    language = app.config.language
+    language = env.config.language
     boxes = []
     for event_page in candidates:
         label = html_element(
@@ -225,7 +225,7 @@ def fill_next_event(app: Sphinx, node, docname: str) -> list[nodes.Node]:
             data_running=_("Läuft gerade:"),
         )
         card = event_card(event_page, language, label, nodes.Text(" "))
-        shown = grid([card], app.srcdir, docname, "1")
+        shown = grid([card], env.srcdir, docname, "1")
         boxes.append(_dated(event_page.event, shown, hidden=True))
     complete = "true" if len(events) == len(candidates) else "false"
     return [

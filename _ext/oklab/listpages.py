@@ -93,7 +93,7 @@ def generated_pages(app: Sphinx) -> list[GeneratedPage]:
             path = Path(app.env.doc2path(taken[address]))
             what = pages.pop(pagename).kind
             message = messages.GENERATED_PAGE_TAKEN.format(address=f"/{address}", what=what)
-            problems.append(Problem(path, None, message))
+            problems.append(Problem(path, 1, message))  # Sphinx reads a bare path as a page
     report(app, problems)
     return [pages[name] for name in sorted(pages)]
 
@@ -179,7 +179,7 @@ class list_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils no
 class ListKind:
     """How to fill one kind of list, and what it depends on (any change rewrites its pages)."""
 
-    fill: Callable[[Sphinx, list_placeholder, str], list[nodes.Node]]
+    fill: Callable[[BuildEnvironment, list_placeholder, str], list[nodes.Node]]
     signature: Callable[[BuildEnvironment], object]
 
 
@@ -187,7 +187,7 @@ _KINDS: dict[str, ListKind] = {}
 
 
 def add_list_kind(name: str, fill, signature) -> None:
-    """Register a kind of list: ``fill(app, placeholder, docname)`` gives its nodes (links to
+    """Register a kind of list: ``fill(env, placeholder, docname)`` gives its nodes (links to
     pages as pending references, as cards make them); ``signature(env)`` changes whenever the
     list would."""
     _KINDS[name] = ListKind(fill, signature)
@@ -211,7 +211,7 @@ class FillLists(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for node in list(self.document.findall(list_placeholder)):
             kind = _KINDS[node["kind"]]
-            node.replace_self(kind.fill(self.app, node, self.env.docname) or [])
+            node.replace_self(kind.fill(self.env, node, self.env.docname) or [])
 
 
 def forget_lists(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

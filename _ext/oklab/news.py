@@ -112,10 +112,11 @@ def read_post(app: Sphinx, doctree: nodes.document) -> None:
     if not is_post(docname, app.config) or is_broken(env, docname):
         return
     page = page_meta(env, docname)
-    first = next((p for p in doctree.findall(nodes.paragraph) if p.astext().strip()), None)
-    _summaries(env)[docname] = shorten(first.astext()) if first is not None else ""
-    header = post_header(env, docname, page)
     section = next(iter(doctree.findall(nodes.section)), None)
+    text_of = (p.astext() for p in (section or doctree).findall(nodes.paragraph))
+    first = next((t for t in text_of if t.strip()), "")
+    _summaries(env)[docname] = shorten(first)
+    header = post_header(env, docname, page)
     if section is not None and isinstance(section[0], nodes.title):
         section.insert(1, header)
     else:
@@ -187,16 +188,16 @@ def post_card(env: BuildEnvironment, docname: str) -> Card:
     )
 
 
-def post_grid(app: Sphinx, docnames: list[str], pagename: str) -> nodes.Node:
-    cards = [post_card(app.env, d) for d in docnames]
+def post_grid(env: BuildEnvironment, docnames: list[str], pagename: str) -> nodes.Node:
+    cards = [post_card(env, d) for d in docnames]
     if not cards:
         return nodes.paragraph("", "", text(_("Noch gibt es hier keine Beiträge.")))
-    return grid(cards, app.srcdir, pagename, COLUMNS)
+    return grid(cards, env.srcdir, pagename, COLUMNS)
 
 
-def fill_latest(app: Sphinx, node, docname: str) -> list[nodes.Node]:
-    limit = node["options"].get("limit") or app.config.oklab_news_latest
-    return [post_grid(app, post_docnames(app.env)[:limit], docname)]
+def fill_latest(env: BuildEnvironment, node, docname: str) -> list[nodes.Node]:
+    limit = node["options"].get("limit") or env.config.oklab_news_latest
+    return [post_grid(env, post_docnames(env)[:limit], docname)]
 
 
 def posts_by_year(env: BuildEnvironment) -> dict[int, list[str]]:
@@ -206,13 +207,13 @@ def posts_by_year(env: BuildEnvironment) -> dict[int, list[str]]:
     return years
 
 
-def fill_archive(app: Sphinx, node, docname: str) -> list[nodes.Node]:
-    years = posts_by_year(app.env)
+def fill_archive(env: BuildEnvironment, node, docname: str) -> list[nodes.Node]:
+    years = posts_by_year(env)
     if not years:
         return []
     items = nodes.bullet_list(classes=["oklab-archive-years"])
     for year, posts in years.items():
-        link = generated_page_reference(year_pagename(app.config, year), text(str(year)))
+        link = generated_page_reference(year_pagename(env.config, year), text(str(year)))
         count = nodes.Text(f" ({len(posts)})")
         items += nodes.list_item("", nodes.paragraph("", "", link, count))
     return [items]
@@ -269,7 +270,7 @@ def year_pages(app: Sphinx) -> list[GeneratedPage]:
                 description=_("Alle Beiträge des {lab} aus dem Jahr {year}.").format(
                     lab=name, year=year
                 ),
-                content=[nav, post_grid(app, posts, pagename)],
+                content=[nav, post_grid(app.env, posts, pagename)],
                 section=overview(config),
                 kind=f"Jahresarchiv {year}",
             )

@@ -61,8 +61,8 @@ def topics(env: BuildEnvironment) -> dict[str, Topic]:
     return dict(sorted(found.items(), key=lambda item: (title_key(item[1].name), item[0])))
 
 
-def _section(pagename: str, name: str, title: str, *content: nodes.Node) -> nodes.section:
-    section = nodes.section(ids=[f"{name}"])
+def _section(name: str, title: str, *content: nodes.Node) -> nodes.section:
+    section = nodes.section(ids=[name])
     section += nodes.title("", "", text(title))
     section.extend(content)
     return section
@@ -78,10 +78,10 @@ def topic_page(app: Sphinx, address: str, topic: Topic, lab_name: str) -> Genera
             for d in topic.projects
         ]
         projects = grid(cards, app.srcdir, pagename, "1 1 2 3")
-        content.append(_section(pagename, "projekte", _("Projekte"), projects))
+        content.append(_section("projekte", _("Projekte"), projects))
     if topic.posts:
-        posts = post_grid(app, topic.posts, pagename)
-        content.append(_section(pagename, "neuigkeiten", _("Neuigkeiten"), posts))
+        posts = post_grid(app.env, topic.posts, pagename)
+        content.append(_section("neuigkeiten", _("Neuigkeiten"), posts))
     everything = generated_page_reference(f"{folder}/index", text(_("Alle Themen")))
     content.append(nodes.paragraph("", "", everything, classes=["oklab-all-topics"]))
     return GeneratedPage(
