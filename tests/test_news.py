@@ -294,3 +294,29 @@ def test_a_file_at_a_generated_address_is_reported(tmp_path):
         "erzeugt (Themenübersicht); bitte die Datei umbenennen [oklab.content]",
     ], build.output
     assert build.page("neuigkeiten/2025/").find("h1").get_text(strip=True).startswith("Jahr")
+
+
+def test_the_editors_template_builds_strictly(tmp_path):
+    """An editor copies _vorlagen/beitrag.md unchanged: the site builds, the post is listed."""
+    template = (ROOT / "_vorlagen" / "beitrag.md").read_text(encoding="utf-8")
+    outdir, warnings = build_news_site(tmp_path, {"neuigkeiten/neuer-beitrag.md": template})
+    assert warnings == ""
+    assert [card_title(c) for c in cards(page(outdir, "neuigkeiten"))] == ["Neuer Beitrag"]
+
+
+def test_a_new_post_reaches_lists_and_neighbours_on_an_incremental_build(tmp_path):
+    """As in ``make serve``: the overview, the start page and the newer post's neighbour."""
+    src = write_news_site(tmp_path / "src", {"neuigkeiten/alt.md": post("Alt", "2025-01-02")})
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    first = sphinx_build(src, tmp_path / "html", *doctrees, env=env)
+    assert first.returncode == 0, first.output
+    (src / "neuigkeiten" / "neu.md").write_text(post("Neu", "2025-02-03"), encoding="utf-8")
+    second = sphinx_build(src, tmp_path / "html", *doctrees, env=env)  # incremental
+    assert second.returncode == 0, second.output
+    for path in ("", "neuigkeiten/"):
+        assert [card_title(c) for c in cards(second.page(path))] == ["Neu", "Alt"], path
+    newer = second.page("neuigkeiten/alt/").select_one(".related-pages a.prev-page")
+    assert newer.select_one(".title").get_text(strip=True) == "Neu"
+    archive = second.page("neuigkeiten/2025/")
+    assert [card_title(c) for c in cards(archive)] == ["Neu", "Alt"]

@@ -86,6 +86,7 @@ def webcal_url(config: Config) -> str | None:
 
 
 def new_calendar(lab_data: Lab, name: str, language: str | None) -> Calendar:
+    name = " ".join(name.split())  # the calendar's name is one line (icalendar refuses more)
     cal = Calendar()
     cal.add("prodid", f"-//{lab_data.name}//Website//{(language or 'de').upper()}")
     cal.add("version", "2.0")

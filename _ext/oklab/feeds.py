@@ -138,7 +138,8 @@ class FeedButtons(SphinxDirective):
         buttons = []
         for name, (_media_type, label) in FORMATS.items():
             link = output_file_reference(feed_file(self.config, name), "", classes=["oklab-feed"])
-            buttons.append(action_button(link, "rss", _("{format}-Feed").format(format=label)))
+            label = _("{format}-Feed").format(format=label)
+            buttons.append(action_button(link, "rss", label, primary=False))
         row = nodes.paragraph(classes=["oklab-cta-row"])
         row += [buttons[0], nodes.Text(" "), *buttons[1:]]
         return [row]

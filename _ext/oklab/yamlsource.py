@@ -95,7 +95,9 @@ def front_matter_end(lines: list[str]) -> int | None:
 
 def read_front_matter(path: Path) -> YamlDocument | None:
     """The front matter of a Markdown file (between two ``---`` lines), or ``None``."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    # Only line feeds end lines (as for YAML): splitlines() would also split at U+2028 and
+    # the like inside a value, and the value would lose that character.
+    lines = path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != "---":
         return None
     end = front_matter_end(lines)
