@@ -320,3 +320,41 @@ def test_a_new_post_reaches_lists_and_neighbours_on_an_incremental_build(tmp_pat
     assert newer.select_one(".title").get_text(strip=True) == "Neu"
     archive = second.page("neuigkeiten/2025/")
     assert [card_title(c) for c in cards(archive)] == ["Neu", "Alt"]
+
+
+def test_generated_pages_follow_edits_and_unchanged_ones_are_not_written_again(tmp_path):
+    """As in ``make serve``: a build without changes succeeds and leaves the topic and year
+    pages alone; an edited post's new title and tags reach them on the next build."""
+    tags = "tags: [Kultur]"
+    files = {
+        "neuigkeiten/alt.md": post("Alt", "2025-01-02", tags),
+        "neuigkeiten/neu.md": post("Neu", "2025-02-03", tags),
+    }
+    src = write_news_site(tmp_path / "src", files)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    generated = ("themen/kultur/", "neuigkeiten/2025/")
+    first = sphinx_build(src, tmp_path / "html", *doctrees, env=env)
+    assert first.returncode == 0, first.output
+    long_ago = 1_000_000_000
+    for path in generated:
+        os.utime(tmp_path / "html" / path / "index.html", ns=(long_ago, long_ago))
+
+    unchanged = sphinx_build(src, tmp_path / "html", *doctrees, env=env)
+    assert unchanged.returncode == 0, unchanged.output
+    for path in generated:
+        assert (tmp_path / "html" / path / "index.html").stat().st_mtime_ns == long_ago, path
+
+    (src / "neuigkeiten" / "alt.md").write_text(post("Älter", "2025-01-02", tags), encoding="utf-8")
+    renamed = sphinx_build(src, tmp_path / "html", *doctrees, env=env)
+    assert renamed.returncode == 0, renamed.output
+    for path in generated:
+        assert [card_title(c) for c in cards(renamed.page(path))] == ["Neu", "Älter"], path
+
+    (src / "neuigkeiten" / "alt.md").write_text(
+        post("Älter", "2025-01-02", "tags: [Umwelt]"), encoding="utf-8"
+    )
+    retagged = sphinx_build(src, tmp_path / "html", *doctrees, env=env)
+    assert retagged.returncode == 0, retagged.output
+    assert [card_title(c) for c in cards(retagged.page("themen/kultur/"))] == ["Neu"]
+    assert [card_title(c) for c in cards(retagged.page("themen/umwelt/"))] == ["Älter"]

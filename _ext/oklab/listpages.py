@@ -4,11 +4,22 @@ page" (topic pages, the news archive by year; later also filter pages).
 A module describes its pages by connecting a handler ``(app) -> list[GeneratedPage]`` to the
 event ``oklab-generated-pages``. Each page has a title (its heading), a description (meta
 description and social previews), optionally the menu section it belongs to (marked current
-in the menu), and its content as docutils nodes: values as text (``escape.text``), cards as
-``cards.grid`` makes them. This module writes the pages through Sphinx's documented extension
-point for extra pages, ``html-collect-pages``, with the theme's ``page.html``: they get the
-frame every page gets (menu, footer, Content-Security-Policy, canonical address, sitemap,
-structured data, feed links), and the checks after the build cover them too.
+in the menu), its content as docutils nodes (values as text, ``escape.text``; cards as
+``cards.grid`` makes them), built only when the page is written, and a signature: whatever
+the content shows, cheap to compute. On an incremental build with unchanged configuration, a
+page whose signature, title, description and frame (menu, templates) are those of the last
+build that wrote it is not written again, so ``make serve`` stays fast with hundreds of posts;
+a clean build (``-E``) or changed configuration (``conf.py``, ``_data/lab.yaml``) writes every
+page.
+
+Other modules describe pages this way (``topics``: one page per tag; ``news``: one page per
+year), and any list "items selected by a key" can be added the same way: a handler returning
+``GeneratedPage(pagename, title, description, content, signature, section, kind)``.
+
+This module writes the pages through Sphinx's documented extension point for extra pages,
+``html-collect-pages``, with the theme's ``page.html``: they get the frame every page gets
+(menu, footer, Content-Security-Policy, canonical address, sitemap, structured data, feed
+links), and the checks after the build cover them too.
 
 Links in the content are resolved here, relative to the generated page: references to pages
 (as cards make them), to other generated pages and to output files (``urls``).
@@ -28,16 +39,18 @@ incremental build, while pages that list nothing stay as they are.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.environment import BuildEnvironment
+from sphinx.environment import CONFIG_OK, BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import new_document
@@ -59,6 +72,9 @@ except ImportError as error:  # pragma: no cover - only after a sphinxext-opengr
     ) from error
 
 EVENT = "oklab-generated-pages"
+# What the last successful build wrote: page name -> digest. In the doctree folder (Sphinx's
+# cache), never published.
+WRITTEN = "oklab-generated-pages.json"
 TEMPLATE = "page.html"
 GENERATED = "oklab_generated_page"  # in the template context: a generated page
 # After sphinxext-opengraph (500), which skips pages without a doctree.
@@ -70,7 +86,8 @@ class GeneratedPage:
     pagename: str  # "themen/umwelt" is written to /themen/umwelt/
     title: str
     description: str
-    content: list[nodes.Node] = field(default_factory=list)
+    content: Callable[[], list[nodes.Node]]  # built only when the page is written
+    signature: object  # changes whenever the content would (repr() must be stable)
     section: str | None = None  # the menu page it belongs to, e.g. "neuigkeiten/index"
     kind: str = ""  # what it is, in German, for the message when a file takes its address
 
@@ -120,16 +137,45 @@ def page_body(app: Sphinx, page: GeneratedPage) -> str:
     """The page's heading and content as HTML, as a Markdown page's body would be."""
     section = nodes.section(ids=[nodes.make_id(page.pagename)])
     section += nodes.title("", "", text(page.title))
-    section.extend(page.content)
+    section.extend(page.content())
     resolve_references(app, section, page.pagename)
-    return app.builder.render_partial(section)["fragment"]
+    builder = app.builder
+    # The HTML writer reads the numbers of the page being written (``write_doc`` sets them);
+    # a build that writes no Markdown page has none yet. A generated page numbers nothing.
+    builder.secnumbers, builder.fignumbers = {}, {}
+    return builder.render_partial(section)["fragment"]
+
+
+def digest(app: Sphinx, page: GeneratedPage) -> str:
+    """What the page shows, and the frame around it, as one value."""
+    env = app.env
+    frame = (
+        getattr(env, "oklab_sidebar", None),  # the menu (``navigation``)
+        app.builder.templates.newest_template_mtime(),
+    )
+    shown = (page.title, page.description, page.section, page.signature, frame)
+    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+
+
+def _written_before(app: Sphinx) -> dict[str, str]:
+    try:
+        return json.loads((Path(app.doctreedir) / WRITTEN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def collect_pages(app: Sphinx):
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return []
+    # A new or changed configuration (conf.py, the lab data) may change any page's frame.
+    before = _written_before(app) if app.env.config_status == CONFIG_OK else {}
+    written: dict[str, str] = {}
     result = []
     for page in generated_pages(app):
+        written[page.pagename] = digest(app, page)
+        output = Path(app.builder.get_outfilename(page.pagename))
+        if before.get(page.pagename) == written[page.pagename] and output.is_file():
+            continue  # unchanged since the last build that wrote it
         context = {
             "title": html.escape(page.title),
             "body": page_body(app, page),
@@ -140,7 +186,16 @@ def collect_pages(app: Sphinx):
             GENERATED: True,
         }
         result.append((page.pagename, context, TEMPLATE))
+    app.env.oklab_generated_written = written
     return result
+
+
+def remember_written(app: Sphinx, exception: Exception | None) -> None:
+    """After a successful build: what it wrote, for the next one to compare with."""
+    written = getattr(app.env, "oklab_generated_written", None)
+    if exception is None and written is not None:
+        text = json.dumps(written, indent=0, sort_keys=True)
+        (Path(app.doctreedir) / WRITTEN).write_text(text, encoding="utf-8")
 
 
 def add_social_tags(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
@@ -238,6 +293,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.urls")
     app.add_event(EVENT)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("build-finished", remember_written)
     app.connect("html-page-context", add_social_tags, priority=AFTER_OPENGRAPH)
     app.add_node(list_placeholder)
     app.add_post_transform(FillLists)

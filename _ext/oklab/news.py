@@ -19,6 +19,7 @@ the pages that list posts and the posts next to it, nothing else.
 
 from __future__ import annotations
 
+import functools
 import html
 import textwrap
 
@@ -219,11 +220,13 @@ def fill_archive(env: BuildEnvironment, node, docname: str) -> list[nodes.Node]:
     return [items]
 
 
+def post_signature(env: BuildEnvironment, docname: str) -> tuple:
+    """What a list shows of a post (its card)."""
+    return (docname, page_meta(env, docname).model_dump_json(), summary(env, docname))
+
+
 def posts_signature(env: BuildEnvironment) -> tuple:
-    """What the lists show of each post."""
-    return tuple(
-        (d, page_meta(env, d).model_dump_json(), summary(env, d)) for d in post_docnames(env)
-    )
+    return tuple(post_signature(env, d) for d in post_docnames(env))
 
 
 class LatestPosts(SphinxDirective):
@@ -246,36 +249,39 @@ class Archive(SphinxDirective):
 
 
 def year_pages(app: Sphinx) -> list[GeneratedPage]:
-    config = app.config
-    if overview(config) not in app.env.found_docs:
+    env, config = app.env, app.config
+    if overview(config) not in env.found_docs:
         return []
     data = lab(config)
     name = data.name if data is not None else config.project
-    years = posts_by_year(app.env)
-    pages = []
-    for year, posts in years.items():
-        pagename = year_pagename(config, year)
-        others = [
-            generated_page_reference(year_pagename(config, y), text(str(y))) if y != year else None
-            for y in years
-        ]
-        nav = nodes.paragraph("", "", text(_("Jahre:")), classes=["oklab-archive-nav"])
-        for number, (y, link) in enumerate(zip(years, others, strict=True)):
-            nav += nodes.Text(" · " if number else " ")
-            nav += link if link is not None else nodes.strong("", "", text(str(y)))
-        pages.append(
-            GeneratedPage(
-                pagename=pagename,
-                title=_("Neuigkeiten {year}").format(year=year),
-                description=_("Alle Beiträge des {lab} aus dem Jahr {year}.").format(
-                    lab=name, year=year
-                ),
-                content=[nav, post_grid(app.env, posts, pagename)],
-                section=overview(config),
-                kind=f"Jahresarchiv {year}",
-            )
+    years = posts_by_year(env)
+    return [
+        GeneratedPage(
+            pagename=year_pagename(config, year),
+            title=_("Neuigkeiten {year}").format(year=year),
+            description=_("Alle Beiträge des {lab} aus dem Jahr {year}.").format(
+                lab=name, year=year
+            ),
+            content=functools.partial(year_content, env, year, list(years), posts),
+            signature=(list(years), [post_signature(env, d) for d in posts]),
+            section=overview(config),
+            kind=f"Jahresarchiv {year}",
         )
-    return pages
+        for year, posts in years.items()
+    ]
+
+
+def year_content(env: BuildEnvironment, year: int, years: list[int], posts: list[str]):
+    """Links to the other years, then the year's posts."""
+    nav = nodes.paragraph("", "", text(_("Jahre:")), classes=["oklab-archive-nav"])
+    for number, other in enumerate(years):
+        nav += nodes.Text(" · " if number else " ")
+        label = text(str(other))
+        if other == year:
+            nav += nodes.strong("", "", label)
+        else:
+            nav += generated_page_reference(year_pagename(env.config, other), label)
+    return [nav, post_grid(env, posts, year_pagename(env.config, year))]
 
 
 def setup(app: Sphinx) -> dict:

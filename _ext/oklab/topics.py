@@ -10,6 +10,7 @@ page stays within the page budget), posts newest first. Tags that share an addre
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from docutils import nodes
@@ -23,7 +24,7 @@ from .frontmatter import is_broken, page_meta
 from .i18n import _
 from .labdata import lab
 from .listpages import GeneratedPage
-from .news import post_docnames, post_grid
+from .news import post_docnames, post_grid, post_signature
 from .ordering import title_key
 from .projects import project_card, project_docnames
 from .tags import slug
@@ -68,29 +69,34 @@ def _section(name: str, title: str, *content: nodes.Node) -> nodes.section:
     return section
 
 
-def topic_page(app: Sphinx, address: str, topic: Topic, lab_name: str) -> GeneratedPage:
-    folder = app.config.oklab_topics_folder
-    pagename = f"{folder}/{address}"
+def topic_content(env: BuildEnvironment, pagename: str, topic: Topic) -> list[nodes.Node]:
+    """The topic's projects (as in the catalogue, without images) and posts."""
     content: list[nodes.Node] = []
     if topic.projects:
-        cards = [
-            replace(project_card(app.env, d, page_meta(app.env, d)), image="")
-            for d in topic.projects
-        ]
-        projects = grid(cards, app.srcdir, pagename, "1 1 2 3")
+        cards = [replace(project_card(env, d, page_meta(env, d)), image="") for d in topic.projects]
+        projects = grid(cards, env.srcdir, pagename, "1 1 2 3")
         content.append(_section("projekte", _("Projekte"), projects))
     if topic.posts:
-        posts = post_grid(app.env, topic.posts, pagename)
+        posts = post_grid(env, topic.posts, pagename)
         content.append(_section("neuigkeiten", _("Neuigkeiten"), posts))
+    folder = env.config.oklab_topics_folder
     everything = generated_page_reference(f"{folder}/index", text(_("Alle Themen")))
     content.append(nodes.paragraph("", "", everything, classes=["oklab-all-topics"]))
+    return content
+
+
+def topic_page(app: Sphinx, address: str, topic: Topic, lab_name: str) -> GeneratedPage:
+    env = app.env
+    pagename = f"{app.config.oklab_topics_folder}/{address}"
+    projects = [(d, page_meta(env, d).model_dump_json()) for d in topic.projects]
     return GeneratedPage(
         pagename=pagename,
         title=_("Thema: {name}").format(name=topic.name),
         description=_("Projekte und Neuigkeiten des {lab} zum Thema {name}.").format(
             lab=lab_name, name=topic.name
         ),
-        content=content,
+        content=functools.partial(topic_content, env, pagename, topic),
+        signature=(projects, [post_signature(env, d) for d in topic.posts]),
         kind=f"Themenseite „{topic.name}“",
     )
 
@@ -111,7 +117,8 @@ def overview_page(app: Sphinx, found: dict[str, Topic], lab_name: str) -> Genera
         description=_("Alle Themen des {lab}: Projekte und Neuigkeiten nach Thema.").format(
             lab=lab_name
         ),
-        content=[nodes.paragraph("", "", text(intro)), items],
+        content=lambda: [nodes.paragraph("", "", text(intro)), items],
+        signature=[(a, t.name, len(t.projects) + len(t.posts)) for a, t in found.items()],
         kind="Themenübersicht",
     )
 

@@ -41,29 +41,58 @@ class _TextDatesLoader(yaml.SafeLoader):
     """Dates stay text, so the schema checks them and names the field (``2024-02-30``)."""
 
 
-_TextDatesLoader.yaml_implicit_resolvers = {
+_TEXT_DATES = {
     first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_TextDatesLoader.yaml_implicit_resolvers = _TEXT_DATES
+# The same loader on libyaml (PyYAML's C parser, about ten times faster) where it is installed:
+# every build reads the front matter of every page. Its error messages differ, so a file it
+# refuses is read again by the Python parser, whose messages ``messages.YAML_PROBLEMS`` knows.
+_FastTextDatesLoader = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastTextDatesLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        yaml_implicit_resolvers = _TEXT_DATES
+
+
+def _compose(loader_class, text: str):
+    """``(root node, data)``; a ``yaml.YAMLError`` if ``text`` is not YAML."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
-    loader = _TextDatesLoader(text)
+    node, data = _fast_parse(text) or _python_parse(text, first_line)
+    doc = YamlDocument(data=data, first_line=first_line)
+    if node is not None:
+        _collect_lines(node, (), doc.lines, first_line)
+    return doc
+
+
+def _fast_parse(text: str) -> tuple | None:
+    """``(root node, data)`` from libyaml, or ``None`` (not installed, or not YAML to it)."""
+    if _FastTextDatesLoader is None:
+        return None
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        return _compose(_FastTextDatesLoader, text)
+    except yaml.YAMLError:
+        return None
+
+
+def _python_parse(text: str, first_line: int) -> tuple:
+    try:
+        return _compose(_TextDatesLoader, text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
         line = first_line + mark.line if mark is not None else None
         problem = getattr(err, "problem", None) or str(err)
         raise YamlSyntaxError(_german_yaml_problem(problem), line) from None
-    finally:
-        loader.dispose()
-    doc = YamlDocument(data=data, first_line=first_line)
-    if node is not None:
-        _collect_lines(node, (), doc.lines, first_line)
-    return doc
 
 
 def _collect_lines(node: yaml.Node, loc: Location, lines: dict, offset: int) -> None:
