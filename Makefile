@@ -5,7 +5,7 @@
 PYTHON ?= python3
 TASKS  := $(PYTHON) tools/tasks.py
 
-.PHONY: venv serve html test bench lock clean
+.PHONY: venv serve html test bench mutants lock clean
 
 # `make` alone only creates or updates .venv.
 venv:
@@ -23,6 +23,9 @@ test:
 
 bench:
 	$(TASKS) bench
+
+mutants:
+	$(TASKS) mutants
 
 lock:
 	$(TASKS) lock

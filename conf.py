@@ -19,16 +19,43 @@ author = "OK Lab Flensburg"
 copyright = "OK Lab Flensburg"
 language = "de"
 
+# -- Where the build will be seen ----------------------------------------------
+#
+# Read the Docs marks every build it makes (READTHEDOCS=True) and names the kind of version:
+# "branch" (latest), "tag" (stable) or "external", a pull request (READTHEDOCS_VERSION is then
+# its number). Nothing else is published.
+on_read_the_docs = os.environ.get("READTHEDOCS") == "True"
+release_by_hand = os.environ.get("OKLAB_RELEASE") == "1"
+# A pull-request preview (oklab.preview): a banner "Vorschau – nicht veröffentlicht" on every
+# page, noindex, no sitemap, a robots.txt that disallows everything. It builds while the
+# operator data are still missing (Impressum and Datenschutz then say "Angaben fehlen noch").
+oklab_pr_preview = on_read_the_docs and os.environ.get("READTHEDOCS_VERSION_TYPE") == "external"
+oklab_pr_number = os.environ.get("READTHEDOCS_VERSION", "") if oklab_pr_preview else ""
+# A release build (latest and stable on Read the Docs, or OKLAB_RELEASE=1) refuses to publish
+# without complete operator data for Impressum and Datenschutz; a local build shows
+# "Angaben fehlen noch".
+oklab_release = (on_read_the_docs and not oklab_pr_preview) or release_by_hand
+# Live reload: sphinx-autobuild injects an inline script into every page it serves, which the
+# strict Content-Security-Policy (oklab.csp) would block. sphinx-autobuild sets no variable
+# (it runs `python -m sphinx build` as a child process with the environment unchanged), so
+# a preview cannot recognise itself; published builds can. Every build that Read the Docs makes,
+# or that is marked OKLAB_RELEASE=1, keeps the strict policy; any other build lets the
+# live-reload script run, so `sphinx-autobuild . _build/html` works as its README shows.
+# `make html` and the tests build strictly with `-D oklab_live_reload=0`.
+oklab_live_reload = not (on_read_the_docs or release_by_hand)
+
 # -- General configuration ---------------------------------------------------
 
 extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxext.opengraph",
-    "sphinx_sitemap",
     "notfound.extension",
     "oklab",
 ]
+# A pull-request preview is for reviewers, never for search engines: no sitemap.
+if not oklab_pr_preview:
+    extensions.append("sphinx_sitemap")
 
 root_doc = "index"
 source_suffix = {".md": "markdown"}
@@ -157,6 +184,9 @@ theme_colours = {
     "color-admonition-background": "var(--oklab-admonition)",
     "color-card-border": "var(--oklab-border)",
     "color-card-background": "var(--oklab-card-background)",
+    # The banner of a pull-request preview (oklab.preview): the page's colours inverted.
+    "color-announcement-background": "var(--oklab-navy)",
+    "color-announcement-text": "var(--oklab-page)",
     "sd-color-primary-highlight": "var(--oklab-blue-dark)",
     "sd-color-primary-text": "var(--oklab-on-brand)",
     "sd-color-secondary": "var(--oklab-page)",
@@ -185,7 +215,14 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://oklabflensbu
 
 html_theme_options = {
     "navigation_with_keys": False,
-    "top_of_page_buttons": [],
+    # "Seite bearbeiten": furo links every page to its Markdown file in GitHub's web editor,
+    # <source_repository>/edit/<source_branch>/<source_directory>/<file>.md (oklab.editlink).
+    # The website's own repository is not known yet (no source names it): while the address
+    # is empty, no page shows the link. Fill in e.g. "https://github.com/<owner>/<name>".
+    "top_of_page_buttons": ["edit"],
+    "source_repository": "",
+    "source_branch": "main",
+    "source_directory": "",  # conf.py lies at the repository's root
     # The lab's own hexagon mark, drawn for this site (a dark variant for the dark scheme,
     # the same size). Templates and the stylesheet (_static/css/oklab.css_t) take the names
     # from here and the proportions from the SVG itself (oklab.theme: ``oklab_logo_size``).
@@ -231,9 +268,3 @@ oklab_data_file = "_data/lab.yaml"
 # A fixed date, never "today", keeps the file identical from build to build; it is also the
 # file's DTSTAMP.
 oklab_calendar_start = "2026-01-07"
-# `make serve` sets OKLAB_PREVIEW=1: the Content-Security-Policy then lets sphinx-autobuild's
-# inline live-reload script run. Published builds keep the strict policy.
-oklab_preview = os.environ.get("OKLAB_PREVIEW") == "1"
-# A release build (on Read the Docs, or OKLAB_RELEASE=1) refuses to publish without complete
-# operator data for Impressum and Datenschutz; a local build shows "Angaben fehlen noch".
-oklab_release = os.environ.get("READTHEDOCS") == "True" or os.environ.get("OKLAB_RELEASE") == "1"

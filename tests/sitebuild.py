@@ -23,7 +23,7 @@ def write_small_site(dest: Path, project: dict, lab_changes=None) -> Path:
     lab = yaml.safe_load((ROOT / "_data" / "lab.yaml").read_text(encoding="utf-8"))
     if lab_changes is not None:
         lab_changes(lab)
-    (dest / "_data").mkdir(exist_ok=True)  # git keeps no empty folder
+    (dest / "_data").mkdir(exist_ok=True)  # git keeps no empty folder in the root
     (dest / "_data" / "lab.yaml").write_text(yaml.safe_dump(lab, allow_unicode=True), "utf-8")
     page = "---\n" + yaml.safe_dump(project, allow_unicode=True) + "---\n\nText.\n"
     (dest / "projekte" / "karte.md").write_text(page, encoding="utf-8")

@@ -2,15 +2,12 @@
 
 Every page opens in Chromium without a single CSP violation; an inline script injected into a
 page (here: sphinx-autobuild's live-reload snippet, as a proxy or an attacker would) is blocked.
-The preview build (``make serve``, ``OKLAB_PREVIEW=1``) lets exactly that snippet run.
+Live reload under a real sphinx-autobuild process: tests/test_live_reload.py.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from conftest import ROOT, sphinx_build
 from sphinx_autobuild.middleware import web_socket_script
 
 pytestmark = pytest.mark.browser
@@ -103,39 +100,4 @@ def test_injected_inline_script_is_blocked(browser, server):
     page, _ = open_page(browser, server, inject=snippet)
     assert page.evaluate("window.__injected === undefined")
     assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
-    page.close()
-
-
-@pytest.fixture(scope="module")
-def preview_server(tmp_path_factory):
-    """The site as ``make serve`` builds it (OKLAB_PREVIEW=1), served on 127.0.0.1."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    out = tmp_path_factory.mktemp("preview")
-    env = {**os.environ, "OKLAB_PREVIEW": "1"}
-    build = sphinx_build(ROOT, out / "html", "-E", "-d", str(out / "doctrees"), env=env)
-    assert build.returncode == 0, build.output
-    assert "'unsafe-inline'" in csp_of(build.page(""))
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(build.outdir))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-def test_preview_lets_live_reload_run(browser, preview_server):
-    host = preview_server.split("//")[1].rstrip("/")
-    page, _ = open_page(browser, preview_server, inject=web_socket_script(host))
-    assert page.evaluate("typeof ws") == "object"  # the live-reload WebSocket was opened
-    assert [
-        v for v in page.evaluate("window.__csp") if v.startswith(("script-src", "connect-src"))
-    ] == []
     page.close()

@@ -40,6 +40,7 @@ HARMLESS = {
     "title": "Karte",
     "description": "Eine Karte.",
     "tag": "Umwelt",
+    "technology": "PostGIS",
     "link": "Website",
     "place": "Aktivitetshuset",
 }
@@ -75,6 +76,7 @@ def write_site(dest: Path, values: dict[str, str]) -> Path:
         "description": values["description"],
         "status": "seeking",
         "tags": [values["tag"]],
+        "technologies": [values["technology"]],
         "links": [{"name": values["link"], "url": "https://oklabflensburg.de"}],
     }
     return write_small_site(dest, project, change)
@@ -170,6 +172,7 @@ def check_values_are_text(outdir: Path, values: dict[str, str], baseline: dict) 
     assert " ".join(description.split()) == " ".join(values["description"].split())
     facts = shown(project.select_one(".oklab-facts").get_text(" "))
     assert shown(values["tag"]) in facts and shown(values["link"]) in facts
+    assert shown(values["technology"]) in facts
 
     card = soups["projekte/"].select_one(".oklab-project")
     assert shown(card.select_one(".sd-card-title").get_text()) == shown(values["title"])
@@ -281,12 +284,13 @@ def test_any_value_stays_text(baseline, tmp_path):
         title=value_strategy(),
         description=value_strategy(),
         tag=value_strategy(),
+        technology=value_strategy(),
         link=value_strategy(),
         place=value_strategy(),
     )
-    def check(title, description, tag, link, place):
+    def check(title, description, tag, technology, link, place):
         values = {"title": title, "description": description, "tag": tag, "link": link}
-        values["place"] = place
+        values.update(technology=technology, place=place)
         with tempfile.TemporaryDirectory(dir=tmp_path) as folder:
             outdir, warnings = build(Path(folder), values)
             assert warnings == "", warnings
@@ -310,6 +314,7 @@ INJECTIONS = {
     "Attribut": ("description", 'Karte" onmouseover="alert(1)'),
     "Markdown-Betonung": ("title", "open_data_map *fett* __stark__"),
     "MyST-Rolle": ("tag", "{icon}`mail` {sub}`x`"),
+    "Technik als Markup": ("technology", "<i>Vue</i> *Nuxt* {{ verein }}"),
     "Skript-Ende": ("title", "</script><script>alert(1)</script><!--"),
     "Pfeil": ("place", "Daten <-> Karte & Co."),
 }

@@ -163,3 +163,17 @@ def test_page_from_the_older_nuxt_site_builds_unchanged(tmp_path):
     assert page.find("h1").get_text(strip=True).startswith("Über uns")  # title becomes the heading
     # the image on another host is never loaded by the reader's browser
     assert not [img for img in page.find_all("img") if re.match(r"https?://", img.get("src", ""))]
+
+
+def test_technologies_are_a_list(tmp_path):
+    """``technologies: Python`` (text instead of a list) gets the German list message."""
+    good = KARTE.replace("links:", "technologies:\n  - Python\n  - PostGIS\nlinks:")
+    assert build_copy(tmp_path / "gut", {"projekte/karte.md": good}).returncode == 0
+    text = KARTE.replace("links:", "technologies: Python, PostGIS\nlinks:")
+    build = build_copy(tmp_path / "falsch", {"projekte/karte.md": text})
+    assert build.returncode == 1
+    errors = [line for line in build.output.splitlines() if "ERROR" in line]
+    assert errors == [
+        "projekte/karte.md:7: ERROR: Feld „technologies“: muss eine Liste sein "
+        "(Zeilen, die mit - beginnen) [oklab.content]"
+    ], build.output

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, copy_site, sphinx_build
+from conftest import FACTS_LAB, ROOT, copy_site, sphinx_build
 from icalendar import Calendar
 from labyaml import MeetingFacts, hour, read
 
@@ -219,3 +219,14 @@ def test_mistake_in_the_data_file_is_reported(tmp_path, case):
     assert build.returncode != 0
     assert f"_data/lab.yaml:{line}: ERROR: Feld „{field}“" in build.output, build.output
     assert "Traceback" not in build.output
+
+
+def test_names_the_chat_channel_without_a_link(page):
+    """The lab's channel in the Code for Germany Slack (facts: ``chat``): named, not linked,
+    since no invitation address is public."""
+    facts = yaml.safe_load(FACTS_LAB.read_text(encoding="utf-8"))["chat"]
+    assert "Code for Germany Slack, channel #flensburg" in facts
+    chat = page.find("section", id="chat")
+    assert "Im Slack von Code for Germany findest du uns im Kanal #flensburg." in text(chat)
+    assert chat.find("a", href=re.compile("slack", re.I)) is None
+    assert page.find("a", href=re.compile("slack", re.I)) is None

@@ -34,6 +34,12 @@ def test_unchanged_furo_passes(furo_copy):
         ("page.html", '<div class="related-pages">', '<nav class="related">', "footer"),
         ("partials/icons.html", 'id="svg-sun"', 'id="svg-sonne"', "Symbole"),
         ("base.html", 'localStorage.getItem("theme")', "localStorage.theme", "Farbschema"),
+        (
+            "components/edit-this-page.html",
+            "{% block link_available -%}",
+            "{% block link -%}",
+            "Seite bearbeiten",
+        ),
     ],
 )
 def test_changed_furo_stops_the_build(furo_copy, template, old, new, place):

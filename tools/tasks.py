@@ -1,4 +1,4 @@
-"""The site's developer commands on every system (``serve html test bench lock clean``).
+"""The site's developer commands on every system (``serve html test bench mutants lock clean``).
 
 The Makefile and make.bat only call this script, so the logic lives here once:
 
@@ -40,8 +40,10 @@ DEV_LOCK = ROOT / "requirements" / "dev.txt"  # site + preview + test tools: wha
 SITE_LOCK = ROOT / "requirements" / "site.txt"  # only what building needs: Read the Docs
 NU_CHECKER = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-# Strict like Read the Docs: every warning is an error, every reference must resolve.
-STRICT = ["-W", "-n", "--keep-going"]
+# Strict like Read the Docs: every warning is an error, every reference must resolve, and the
+# Content-Security-Policy has no room for sphinx-autobuild's inline live-reload script (conf.py
+# allows it in every build that is not published).
+STRICT = ["-W", "-n", "--keep-going", "-D", "oklab_live_reload=0"]
 # What the live preview must not watch (sphinx-autobuild matches paths with forward slashes,
 # on Windows too).
 PREVIEW_IGNORE = r"/(\.venv|\.git|_build|tests|benchmarks|node_modules)/"
@@ -152,12 +154,11 @@ def serve(args: list[str]) -> int:
     options = parser.parse_args(args)
     python = ensure_venv()
     say(f"Vorschau startet auf http://{options.host}:{options.port}/ (beenden mit Strg+C)")
-    env = {**os.environ, "OKLAB_PREVIEW": "1"}
     cmd = [python, "-m", "sphinx_autobuild", ".", "_build/serve", "-b", "dirhtml"]
     cmd += ["--host", options.host, "--port", options.port]
     cmd += ["--re-ignore", PREVIEW_IGNORE, "--ignore", "*.mo"]
     try:
-        return run(cmd, env=env)
+        return run(cmd)
     except KeyboardInterrupt:  # Strg+C is how the preview is meant to end: no error
         say("Vorschau beendet.")
         return 0
@@ -186,6 +187,59 @@ def bench(args: list[str]) -> int:
     if not LIGHTHOUSE.exists():
         npm_ci()  # with devDependencies: Lighthouse
     return run([python, "benchmarks/bench.py", *args])
+
+
+# Mutation testing (``make mutants``): the modules whose logic is pure, and the fast tests that
+# must notice every change to them.
+MUTATED = [
+    "models.py",
+    "errors.py",
+    "yamlsource.py",
+    "ordering.py",
+    "escape.py",
+    "phrases.py",
+    "csp.py",
+    "calendar.py",
+]
+MUTATION_TESTS = "tests/unit"
+
+
+def mutation_workspace(work: Path) -> Path:
+    """A copy for mutmut: the extension as ``src/oklab`` (mutmut names modules by their path
+    below ``src/``), the fast tests and the data they read, and mutmut's settings."""
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(ROOT / "_ext" / "oklab", work / "src" / "oklab")
+    shutil.copytree(ROOT / MUTATION_TESTS, work / MUTATION_TESTS)
+    shutil.copytree(ROOT / "_data", work / "_data")
+    shutil.copy(PYPROJECT, work / "pyproject.toml")  # the version the extension reports
+    only = "\n    ".join(f"src/oklab/{name}" for name in MUTATED)
+    (work / "setup.cfg").write_text(
+        "[mutmut]\n"
+        "source_paths = src/oklab\n"
+        f"only_mutate =\n    {only}\n"
+        f"pytest_add_cli_args_test_selection = {MUTATION_TESTS}\n"
+        "also_copy = _data\n"
+        # Sphinx glue in those modules (event handlers, setup) is left to the build tests:
+        # only lines the fast tests run are mutated (a build per mutant would take hours).
+        "mutate_only_covered_lines = true\n",
+        encoding="utf-8",
+    )
+    return work
+
+
+def mutants(args: list[str]) -> int:
+    """Mutation testing with mutmut; the survivors are listed at the end."""
+    python = ensure_venv()
+    (requirement,) = pyproject()["dependency-groups"]["mutants"]
+    install = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    if run([*install, requirement]) != 0:
+        raise TaskError("mutmut ließ sich nicht installieren (siehe oben); bitte erneut starten.")
+    work = mutation_workspace(ROOT / "_build" / "mutants")
+    mutmut = [python, "-m", "mutmut"]
+    status = subprocess.run([*map(str, mutmut), "run", *args], cwd=work, check=False).returncode
+    subprocess.run([*map(str, mutmut), "results"], cwd=work, check=False)
+    say(f"Einen Mutanten ansehen: cd {work.relative_to(ROOT)}, dann mutmut show NAME")
+    return status
 
 
 def lock_commands(uv: Sequence[str | os.PathLike]) -> list[list[str | os.PathLike]]:
@@ -258,6 +312,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "html": html,
     "test": test,
     "bench": bench,
+    "mutants": mutants,
     "lock": lock,
     "clean": clean,
     "venv": venv,
@@ -269,6 +324,7 @@ USAGE = """Aufruf: python tools/tasks.py BEFEHL   (oder: make BEFEHL)
   html    Website streng nach _build/html bauen, wie Read the Docs
   test    alle Prüfungen; weitere Argumente gehen an pytest
   bench   Bauzeiten, Seitengewicht und Lighthouse messen (etwa 5 Minuten)
+  mutants Mutationstests (mutmut) der reinen Module mit den schnellen Tests
   lock    requirements/*.txt aus pyproject.toml neu erzeugen (neueste erlaubte Versionen)
   clean   _build löschen
   venv    nur die Umgebung .venv anlegen oder aktualisieren"""

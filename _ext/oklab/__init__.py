@@ -24,6 +24,7 @@ Reading the site:
 - ``tags``        a tag's topic page address (``/themen/mobilitaet/``) and the link to it
 - ``events``      an event on any page (``event:``): its box, ``{termine}``, ``{naechster-termin}``
 - ``news``        posts in ``neuigkeiten/``: header, ``{neuigkeiten}``, archive pages by year
+- ``signets``     each project's small drawn picture (its first topic's), checked and inlined
 - ``legal``       Impressum/Datenschutz: the operator's data, notice if missing, release check
 
 Writing the site:
@@ -39,6 +40,8 @@ Writing the site:
 - ``accessibility`` corrects generated markup: ARIA levels, German toggle labels, one viewport
 - ``budget``      each page loads only the stylesheets and scripts it uses
 - ``pagemeta``    title, meta description, social previews (og:…) per page; robots.txt
+- ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: conf.py)
+- ``editlink``    "Seite bearbeiten": furo's link to the page's Markdown file on GitHub, checked
 - ``links``       external links get rel="noopener noreferrer" (an existing rel such as "me" stays)
 - ``errorpage``   the 404 page (404.md) links absolutely: it works at any URL depth
 - ``theme``       the extension's templates; the furo internals the site relies on, checked
@@ -75,6 +78,8 @@ MODULES = [
     "oklab.budget",
     "oklab.accessibility",
     "oklab.pagemeta",
+    "oklab.preview",
+    "oklab.editlink",
     "oklab.links",
     "oklab.theme",
     "oklab.csp",

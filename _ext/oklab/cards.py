@@ -50,6 +50,7 @@ class Card:
     icon: str = ""
     css_class: str = ""
     image: str = ""  # a local image above the title ("/projekte/karte.png"), decorative
+    picture: nodes.Node | None = None  # a decorative picture before the title (a signet)
     body: list[nodes.Node] = field(default_factory=list)  # more content below the text
     footer: list[nodes.Node] = field(default_factory=list)
 
@@ -66,6 +67,8 @@ def card_node(card: Card, srcdir: str | Path, docname: str) -> nodes.container:
     if card.icon:
         title += icon_node(srcdir, card.icon)
         title += nodes.Text(" ")
+    if card.picture is not None:
+        title += card.picture
     title += text(card.title)
     body = create_component("card-body", ["sd-card-body"], children=[title])
     if card.text:

@@ -14,9 +14,10 @@ own text) is checked: an inline script or a style the policy does not allow, as 
 might add, stops the build with a message. JSON-LD ``<script type="application/ld+json">`` is
 data, never executed, so it needs nothing.
 
-The preview (``oklab_preview``) adds ``'unsafe-inline'`` for scripts and ``ws:`` for
-connections, because sphinx-autobuild injects an inline live-reload script; published builds
-stay strict.
+Live reload (``oklab_live_reload``) adds ``'unsafe-inline'`` for scripts and ``ws:`` for
+connections, because sphinx-autobuild injects an inline script that reloads the page. conf.py
+switches it off for every published build (Read the Docs, ``OKLAB_RELEASE=1``); ``make html``
+and the tests switch it off with ``-D oklab_live_reload=0``.
 """
 
 from __future__ import annotations
@@ -55,14 +56,14 @@ def style_hashes(markup: str) -> list[str]:
     return list(dict.fromkeys(csp_hash(text) for text in STYLE_ELEMENT.findall(markup)))
 
 
-def policy(hashes: list[str], preview: bool = False) -> str:
+def policy(hashes: list[str], live_reload: bool = False) -> str:
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'"] + (["'unsafe-inline'"] if preview else []),
+        "script-src": ["'self'"] + (["'unsafe-inline'"] if live_reload else []),
         "style-src": ["'self'", *hashes],
         # furo's CSS draws a few icons (e.g. the menu's expand arrows) from data: URLs.
         "img-src": ["'self'", "data:"],
-        "connect-src": ["'self'"] + (["ws:"] if preview else []),
+        "connect-src": ["'self'"] + (["ws:"] if live_reload else []),
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -77,7 +78,8 @@ def add_policy(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     hashes: list[str] = []
     for part in INLINE_THEME_PARTS:
         hashes += style_hashes(render(part, context))
-    content = policy(list(dict.fromkeys(hashes)), app.config.oklab_preview).replace('"', "&quot;")
+    live_reload = app.config.oklab_live_reload
+    content = policy(list(dict.fromkeys(hashes)), live_reload).replace('"', "&quot;")
     tag = f'<meta http-equiv="Content-Security-Policy" content="{content}" />\n'
     # First in the head: a policy only covers what comes after it.
     context["metatags"] = tag + context.get("metatags", "")
@@ -119,7 +121,7 @@ def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.theme")  # templates/base.html: the theme script as a file
-    app.add_config_value("oklab_preview", False, "html", types=[bool])
+    app.add_config_value("oklab_live_reload", False, "html", types=[bool])
     app.connect("html-page-context", add_policy, priority=AFTER_THEME)
     app.connect("build-finished", check_written_pages)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,12 +21,11 @@ logger = logging.getLogger(__name__)
 def german_message(error: dict) -> str:
     """One pydantic error as a German sentence."""
     kind = error["type"]
-    if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
-        allowed = expected.replace(" or ", ", ")
-        return messages.UNKNOWN_VALUE.format(value=error.get("input"), allowed=allowed)
-    if kind in ("value_error", "assertion_error"):
-        return str(error.get("ctx", {}).get("error", error["msg"])).removeprefix("Value error, ")
+    if kind == "literal_error":  # a value from a fixed list (Literal)
+        allowed = error["ctx"]["expected"].replace(" or ", ", ")
+        return messages.UNKNOWN_VALUE.format(value=error["input"], allowed=allowed)
+    if kind == "value_error":  # raised by the models' own checks, already German
+        return str(error["ctx"]["error"])
     template = messages.BY_ERROR_TYPE.get(kind)
     if template is None:
         return messages.INVALID_VALUE.format(input=error.get("input"))

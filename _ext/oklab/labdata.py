@@ -3,9 +3,10 @@
 At ``config-inited`` the file is validated against ``models.Lab`` (German errors with line and
 field; a broken file stops the build). The validated ``Lab`` is kept in the config value
 ``oklab_lab``, which every module reads through ``lab(config)``; when the file changes,
-Sphinx sees a changed configuration and reads every page again. The meeting's values also
-become MyST substitutions (``{{ treffen_tag }}`` …) for running text, written as literal
-Markdown so that nothing in the data file can become markup.
+Sphinx sees a changed configuration and reads every page again. The meeting's values and the
+association's name also become MyST substitutions (``{{ treffen_tag }}``, ``{{ verein }}`` …)
+for running text, written as literal Markdown so that nothing in the data file can become
+markup.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .cards import icon_exists
 from .errors import abort, load_yaml_file, validate
 from .escape import markdown
 from .models import Lab
-from .phrases import hour
+from .phrases import hour, time_span
 
 
 def lab(config: Config) -> Lab | None:
@@ -30,10 +31,15 @@ def lab(config: Config) -> Lab | None:
 
 
 def meeting_values(data: Lab) -> dict[str, str]:
-    """The meeting's values for running text, in the site's source language (German)."""
+    """The meeting's values for running text, in the site's source language (German).
+
+    Pages write the time as ``{{ treffen_zeit }}`` ("18–21 Uhr"), as cards, footer and calendar
+    do; ``treffen_beginn`` and ``treffen_ende`` keep the seed's own wording on Über uns.
+    """
     meeting = data.meeting
     return {
         "treffen_tag": meeting.weekday,
+        "treffen_zeit": time_span(meeting),
         "treffen_beginn": hour(meeting.start),
         "treffen_ende": hour(meeting.end),
         "treffen_ort": meeting.place,
@@ -41,10 +47,15 @@ def meeting_values(data: Lab) -> dict[str, str]:
     }
 
 
+def text_values(data: Lab) -> dict[str, str]:
+    """Every value for running text: the association (``{{ verein }}``) and the meeting's."""
+    return {"verein": data.association, **meeting_values(data)}
+
+
 def substitute(text: str, config: Config) -> str:
     """``{{ treffen_tag }}`` etc. in text that MyST does not parse (front-matter descriptions)."""
     data = lab(config)
-    values = {} if data is None else meeting_values(data)
+    values = {} if data is None else text_values(data)
     return re.sub(r"\{\{\s*(\w+)\s*\}\}", lambda m: values.get(m[1], m[0]), text)
 
 
@@ -58,7 +69,7 @@ def load_lab_data(app: Sphinx, config: Config) -> None:
         abort(app, problems, messages.DATA_FILE_BROKEN.format(file=config.oklab_data_file))
     config.oklab_lab = data
     # MyST parses a substitution's value as Markdown: the values go in as literal text.
-    escaped = {name: markdown(value) for name, value in meeting_values(data).items()}
+    escaped = {name: markdown(value) for name, value in text_values(data).items()}
     config.myst_substitutions = {**config.myst_substitutions, **escaped}
 
 

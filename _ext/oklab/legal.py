@@ -5,8 +5,9 @@ The operator's data live in one place, the ``operator:`` block of ``_data/lab.ya
 fields nobody has filled in stay empty, and
 
 - a local build shows the notice "Angaben fehlen noch" on both pages (``{anbieter}``),
-- a release build (``oklab_release``: on Read the Docs or with ``OKLAB_RELEASE=1``) stops with
-  a German message that names every missing field and refuses placeholders (TODO, Muster, …).
+- a release build (``oklab_release``: latest and stable on Read the Docs, or
+  ``OKLAB_RELEASE=1``; conf.py decides, a pull-request preview is none) stops with a German
+  message that names every missing field and refuses placeholders (TODO, Muster, …).
 """
 
 from __future__ import annotations

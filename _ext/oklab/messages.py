@@ -105,6 +105,22 @@ YAML_PROBLEMS = {
     "found undefined alias": "unbekannter Verweis (*) im YAML",
 }
 YAML_OTHER = "ungültiges YAML ({problem})"
+CONTROL_CHARACTER = (
+    "ein unsichtbares Steuerzeichen (Zeichencode {code:#06x}) steht in dieser Zeile; "
+    "bitte die Zeile neu tippen"
+)
+
+# -- Signets (_static/signets/*.svg) ----------------------------------------------------------
+
+SIGNET_TOO_LARGE = (
+    "das Signet ist {size} Bytes groß, erlaubt sind höchstens {limit} Bytes: "
+    "die Zeichnung vereinfachen (weniger Punkte, gerundete Zahlen)"
+)
+SIGNET_NOT_SIMPLE = (
+    "ein Signet ist eine einfache Zeichnung: <svg viewBox=…> mit Formen (path, circle, "
+    "ellipse, rect, line, polyline, polygon, g), ohne Skript, Stil, Bild, Text oder Link; "
+    "gefunden: {problem}"
+)
 
 # -- Pages and roles --------------------------------------------------------------------------
 
@@ -122,3 +138,15 @@ LEGAL_RELEASE_REFUSED = (
     "zum Anbieter der Website. Es fehlen oder sind ungültig: {names}. Bitte echte Angaben "
     "in {file} im Block „operator“ eintragen, keine Platzhalter (TODO, Muster, XXX …)."
 )
+
+# -- "Seite bearbeiten" (conf.py, html_theme_options) -------------------------------------------
+
+EDIT_LINK_OFF = (
+    "Hinweis: Die Adresse des Repositorys der Website fehlt (conf.py, html_theme_options "
+    "„source_repository“); die Seiten zeigen noch keinen Link „Seite bearbeiten“."
+)
+EDIT_REPOSITORY = (
+    "muss die Adresse eines Repositorys auf GitHub sein (https://github.com/BESITZER/NAME), "
+    "gefunden: {value!r}"
+)
+EDIT_BRANCH_MISSING = "fehlt: der Branch, den Read the Docs veröffentlicht (zum Beispiel main)"

@@ -238,12 +238,17 @@ def _date_as_text(value):
 
 
 class Project(Page):
-    """Front matter of a project page (compatible with the lab's older Nuxt site)."""
+    """Front matter of a project page (compatible with the lab's older Nuxt site).
+
+    ``date`` is the day the project was first presented; ``tags`` are its topics (the first
+    one with a signet gives the project its picture); ``technologies`` what it is built with.
+    """
 
     description: Text
     status: str | None = None
     date: Annotated[datetime.date, BeforeValidator(_date_as_text)] | None = None
     tags: list[Text] = []
+    technologies: list[Text] = []
     links: list[ProjectLink] = []
     collaborators: list[Collaborator] = []
     repo: Annotated[str, AfterValidator(_repository)] | None = None

@@ -1,12 +1,14 @@
 """The project catalogue: one Markdown file per project in ``projekte/``, everything else follows.
 
-- ``{projekte}``: one card per project (title, description, status badge, tags linked to their
-  topic pages, local image, link to the page). Options ``:limit: 3`` (the first three) and
-  ``:status: seeking``.
-  Order: ``ordering.sort_key`` (the menu's order, with the status before the title).
-- Every project page gets a facts box under its heading, generated from its front matter:
-  status, tags, links (source code, website, data source …), collaborators, date, and an
-  invitation to the meeting while the project is not finished.
+- ``{projekte}``: one card per project (signet or local image, title, description, status
+  badge, topics linked to their topic pages, link to the page). Options: ``:status: seeking``
+  (only projects with that status), ``:order: date`` (the most recently presented first,
+  projects without a date last) and ``:limit: 3`` (the first three). Without ``:order:`` the
+  catalogue order: ``ordering.sort_key`` (the menu's order, with the status before the title).
+- Every project page gets its signet next to its heading (``signets``) and a facts box under
+  it, generated from its front matter: status, topics, technologies, links (source code,
+  website, data sources …), collaborators, the day it was first presented, and an invitation
+  to the meeting while the project is not finished.
 - ``{projektstatus}`seeking``` renders a status badge (words, not only colour).
 """
 
@@ -24,11 +26,12 @@ from . import __version__, messages
 from .cards import Card, grid
 from .escape import text
 from .frontmatter import is_broken, is_project, local_image, page_meta
-from .i18n import _, short_date
+from .i18n import _, long_date
 from .labdata import lab
 from .models import STATUSES, Project
 from .ordering import sort_key
 from .phrases import project_invitation
+from .signets import signet_for
 from .tags import topic_link
 
 
@@ -36,6 +39,14 @@ def project_docnames(env: BuildEnvironment) -> list[str]:
     """All project pages in catalogue order."""
     docs = [d for d in env.found_docs if is_project(d, env.config)]
     return sorted(docs, key=lambda d: sort_key(page_meta(env, d), d))
+
+
+def newest_first(env: BuildEnvironment, docnames: list[str]) -> list[str]:
+    """``docnames`` by the day each project was first presented, the most recent first;
+    projects without a date after those with one, ties in the order given."""
+    dates = {d: getattr(page_meta(env, d), "date", None) for d in docnames}
+    dated = sorted((d for d in docnames if dates[d]), key=lambda d: dates[d], reverse=True)
+    return dated + [d for d in docnames if not dates[d]]
 
 
 def status_badge(status: str) -> nodes.inline:
@@ -63,11 +74,15 @@ class ProjectCards(SphinxDirective):
     option_spec = {
         "limit": directives.positive_int,
         "status": lambda value: directives.choice(value, list(STATUSES)),
+        "order": lambda value: directives.choice(value, ["date"]),
     }
 
     def run(self) -> list[nodes.Node]:
+        docnames = project_docnames(self.env)
+        if self.options.get("order") == "date":
+            docnames = newest_first(self.env, docnames)
         cards = []
-        for docname in project_docnames(self.env):
+        for docname in docnames:
             self.env.note_dependency(self.env.doc2path(docname))
             page = page_meta(self.env, docname)
             if "status" in self.options and getattr(page, "status", None) != self.options["status"]:
@@ -83,8 +98,12 @@ def project_card(env: BuildEnvironment, docname: str, page: Project | None) -> C
     footer: list[nodes.Node] = []
     if getattr(page, "status", None):
         footer += [status_badge(page.status), nodes.Text(" ")]
-    for tag in getattr(page, "tags", []):
-        footer += [_tag_icon(), nodes.Text(" "), topic_link(env.config, tag), nodes.Text(" ")]
+    topics = getattr(page, "tags", [])
+    for topic in topics:
+        link = topic_link(env.config, topic)
+        tag = nodes.inline("", "", _tag_icon(), nodes.Text(" "), link, classes=["oklab-topic"])
+        footer += [tag, nodes.Text(" ")]
+    image = local_image(env, docname)
     return Card(
         title=getattr(page, "title", None) or docname,
         text=getattr(page, "description", None) or "",
@@ -92,7 +111,8 @@ def project_card(env: BuildEnvironment, docname: str, page: Project | None) -> C
         link_type="doc",
         footer=footer[:-1],
         css_class="oklab-project",
-        image=local_image(env, docname) or "",
+        image=image or "",
+        picture=None if image else signet_for(env, topics),
     )
 
 
@@ -120,6 +140,24 @@ def add_facts_box(app: Sphinx, doctree: nodes.document) -> None:
         doctree.insert(0, box)
 
 
+def add_signet_to_heading(app: Sphinx, doctree: nodes.document) -> None:
+    """The project's signet before the text of its heading, unless a local image wins.
+
+    Runs after Sphinx's collectors (priority 500) have taken the page's title for the
+    browser tab, the menu and the previous/next links: only the heading itself shows it."""
+    env = app.env
+    docname = env.docname
+    if not is_project(docname, app.config) or local_image(env, docname):
+        return
+    heading = next(iter(doctree.findall(nodes.section)), None)
+    if heading is None or not isinstance(heading[0], nodes.title):
+        return
+    picture = signet_for(env, getattr(page_meta(env, docname), "tags", []))
+    if picture is not None:
+        heading[0].insert(0, picture)
+        heading[0]["classes"].append("oklab-project-heading")
+
+
 def facts_box(
     app: Sphinx, project: Project, image: str | None, invite: nodes.Node | None = None
 ) -> nodes.container | None:
@@ -128,6 +166,8 @@ def facts_box(
         fields += _field(_("Status"), status_badge(project.status))
     if project.tags:
         fields += _field(_("Themen"), *_joined([topic_link(app.config, t) for t in project.tags]))
+    if project.technologies:
+        fields += _field(_("Technik"), *_joined([text(name) for name in project.technologies]))
     links = []
     data = lab(app.config)
     code = data.code_link.url if data is not None and data.code_link else None
@@ -140,7 +180,8 @@ def facts_box(
         names = ", ".join(c.name for c in project.collaborators)
         fields += _field(_("Mitwirkende"), text(names))
     if project.date:
-        fields += _field(_("Datum"), text(short_date(project.date, app.config.language)))
+        presented = long_date(project.date, app.config.language)
+        fields += _field(_("Erstmals vorgestellt"), text(presented))
     if invite is not None:
         fields += _field(_("Mitmachen"), invite)
     box = nodes.container(classes=["oklab-facts"])
@@ -191,8 +232,10 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.frontmatter")
     app.setup_extension("oklab.sources")
     app.setup_extension("oklab.tags")
+    app.setup_extension("oklab.signets")
     app.add_role("projektstatus", StatusRole())
     app.add_directive("projekte", ProjectCards)
     # before Sphinx's collectors (priority 500), so the project image is copied to the output
     app.connect("doctree-read", add_facts_box, priority=400)
+    app.connect("doctree-read", add_signet_to_heading, priority=600)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -53,6 +53,13 @@ RELIED_ON = [
         "6fb004929f85560070dc017cb7d5d88076a0562727c24eeafb54d6050903b4a4",
         "_ext/oklab/static/oklab-theme.js und _ext/oklab/templates/base.html",
     ),
+    (
+        "components/edit-this-page.html",
+        "der Knopf „Seite bearbeiten“ (Blöcke link_available, link_not_available)",
+        r".*",
+        "67d8c2e37bd5284b6ea8e51e9d3dbbfe4fbc811a0e71221e5985b1ddede6d5f6",
+        "_ext/oklab/templates/components/edit-this-page.html",
+    ),
 ]
 
 

@@ -87,9 +87,12 @@ def _fast_parse(text: str) -> tuple | None:
 
 def _python_parse(text: str, first_line: int) -> tuple:
     try:
-        return _compose(_TextDatesLoader, text)
+        return _compose(_TextDatesLoader, text)  # the reader checks the characters first
+    except yaml.reader.ReaderError as err:  # an invisible control character
+        line = first_line + text.count("\n", 0, err.position)
+        raise YamlSyntaxError(messages.CONTROL_CHARACTER.format(code=err.character), line) from None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        mark = getattr(err, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
         problem = getattr(err, "problem", None) or str(err)
         raise YamlSyntaxError(_german_yaml_problem(problem), line) from None
