@@ -358,3 +358,35 @@ def test_generated_pages_follow_edits_and_unchanged_ones_are_not_written_again(t
     assert retagged.returncode == 0, retagged.output
     assert [card_title(c) for c in cards(retagged.page("themen/kultur/"))] == ["Neu"]
     assert [card_title(c) for c in cards(retagged.page("themen/umwelt/"))] == ["Älter"]
+
+
+INJECT_INTO_FRAME = """
+
+import os
+
+
+def setup(app):
+    def inject(app, pagename, templatename, context, doctree):
+        if pagename == os.environ.get("INJECT_INLINE_SCRIPT_INTO"):
+            context["metatags"] = context.get("metatags", "") + "<script>1</script>"
+
+    app.connect("html-page-context", inject)
+"""
+
+
+def test_the_csp_check_reads_what_an_incremental_build_writes(tmp_path):
+    """``make serve`` writes only changed pages, and the check after the build reads those:
+    an inline script in a new post's frame stops the build with the CSP message."""
+    src = write_news_site(tmp_path / "src", {"neuigkeiten/alt.md": post("Alt", "2025-01-02")})
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(INJECT_INTO_FRAME)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    first = sphinx_build(src, tmp_path / "html", *doctrees, env=env)
+    assert first.returncode == 0, first.output
+    (src / "neuigkeiten" / "neu.md").write_text(post("Neu", "2025-02-03"), encoding="utf-8")
+    env["INJECT_INLINE_SCRIPT_INTO"] = "neuigkeiten/neu"
+    second = sphinx_build(src, tmp_path / "html", *doctrees, env=env)
+    assert second.returncode != 0
+    assert "neuigkeiten/neu/index.html: Inline-Skript '<script>'" in second.output
+    assert "die Sicherheitsrichtlinie (CSP) würde es blockieren" in second.output

@@ -1,20 +1,30 @@
-"""Topics: a page per tag (``/themen/mobilitaet/``) with the projects and the posts that carry
-it, and an overview of all topics (``/themen/``). Tags on project cards, in a project's facts
-box and on posts link there (``tags.topic_link``).
+"""Pages by key: one generated list page per key (``/themen/mobilitaet/``) with the projects
+and the posts that have that key, and an overview of all keys (``/themen/``). Topics are the
+first use: a page's keys are its ``tags``, and tags on project cards, in a project's facts box
+and on posts link to their page (``tags.topic_link``).
 
-The pages are generated list pages (``listpages``): no Markdown file, the same frame as every
-page. Projects appear as in the catalogue (``ordering.sort_key``, without images, so a topic
-page stays within the page budget), posts newest first. Tags that share an address
-(``tags.slug``: "Umwelt" and "umwelt") share a page, named with the spelling that sorts first.
+The generator is general: ``KeyedPages`` says where the pages live (``folder``), which keys a
+page has (``keys``: its front matter -> keys, e.g. ``[project.status]`` for a page per status),
+how a key becomes an address (``address``, ``tags.slug`` by default), and the titles and
+descriptions (callables, so the texts stay in the gettext catalog). ``keyed_pages(app, spec)``
+returns the pages for ``listpages``, which writes them with the frame every page gets; connect
+a handler for ``oklab-generated-pages`` that returns them. A filter of the project overview
+(by topic, by status) links to these pages: one set of pages, not two.
+
+Projects appear as in the catalogue (``ordering.sort_key``, without images, so a page stays
+within the page budget), posts newest first. Keys that share an address ("Umwelt" and
+"umwelt") share a page, named with the spelling that sorts first.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from . import __version__
@@ -32,7 +42,9 @@ from .urls import generated_page_reference
 
 
 @dataclass
-class Topic:
+class Group:
+    """The pages that share one key (a tag, a status), and the key's spellings."""
+
     names: set[str] = field(default_factory=set)
     projects: list[str] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
@@ -41,19 +53,60 @@ class Topic:
     def name(self) -> str:
         return min(self.names, key=lambda n: (title_key(n), n))
 
+    @property
+    def count(self) -> int:
+        return len(self.projects) + len(self.posts)
 
-def topics(env: BuildEnvironment) -> dict[str, Topic]:
-    """Address (``slug``) -> topic, in the order of the topics' names."""
-    found: dict[str, Topic] = {}
+
+@dataclass(frozen=True)
+class KeyedPages:
+    """A set of list pages, one per key, and their overview."""
+
+    folder: Callable[[Config], str]  # "themen": pages /themen/<address>/ and /themen/
+    keys: Callable[[object], Iterable[str]]  # a page's front matter -> its keys
+    title: Callable[[str], str]  # key's name -> the page's heading
+    description: Callable[[str, str], str]  # (lab, key's name) -> meta description
+    overview_title: Callable[[], str]
+    overview_description: Callable[[str], str]  # lab -> meta description
+    overview_intro: Callable[[], str]
+    all_link: Callable[[], str]  # the link from each page back to the overview
+    kind: str  # German, for editors: what a page is ("Themenseite")
+    overview_kind: str  # the same for the overview ("Themenübersicht")
+    address: Callable[[str], str] = slug  # key -> last part of the page's address
+
+
+TOPICS = KeyedPages(
+    folder=lambda config: config.oklab_topics_folder,
+    keys=lambda meta: getattr(meta, "tags", []),
+    title=lambda name: _("Thema: {name}").format(name=name),
+    description=lambda lab, name: _("Projekte und Neuigkeiten des {lab} zum Thema {name}.").format(
+        lab=lab, name=name
+    ),
+    overview_title=lambda: _("Themen"),
+    overview_description=lambda lab: _(
+        "Alle Themen des {lab}: Projekte und Neuigkeiten nach Thema."
+    ).format(lab=lab),
+    overview_intro=lambda: _(
+        "Projekte und Neuigkeiten nach Thema; die Zahl sagt, wie viele es sind."
+    ),
+    all_link=lambda: _("Alle Themen"),
+    kind="Themenseite",
+    overview_kind="Themenübersicht",
+)
+
+
+def groups(env: BuildEnvironment, spec: KeyedPages) -> dict[str, Group]:
+    """Address -> group, in the order of the groups' names."""
+    found: dict[str, Group] = {}
 
     def add(docname: str, into: str) -> None:
         if is_broken(env, docname):
             return
-        for tag in getattr(page_meta(env, docname), "tags", []):
-            topic = found.setdefault(slug(tag), Topic())
-            topic.names.add(tag)
-            if docname not in getattr(topic, into):
-                getattr(topic, into).append(docname)
+        for key in spec.keys(page_meta(env, docname)) or []:
+            group = found.setdefault(spec.address(key), Group())
+            group.names.add(key)
+            if docname not in getattr(group, into):
+                getattr(group, into).append(docname)
 
     for docname in project_docnames(env):
         add(docname, "projects")
@@ -69,69 +122,76 @@ def _section(name: str, title: str, *content: nodes.Node) -> nodes.section:
     return section
 
 
-def topic_content(env: BuildEnvironment, pagename: str, topic: Topic) -> list[nodes.Node]:
-    """The topic's projects (as in the catalogue, without images) and posts."""
+def group_content(
+    env: BuildEnvironment, pagename: str, group: Group, spec: KeyedPages
+) -> list[nodes.Node]:
+    """The group's projects (as in the catalogue, without images) and posts."""
     content: list[nodes.Node] = []
-    if topic.projects:
-        cards = [replace(project_card(env, d, page_meta(env, d)), image="") for d in topic.projects]
+    if group.projects:
+        cards = [replace(project_card(env, d, page_meta(env, d)), image="") for d in group.projects]
         projects = grid(cards, env.srcdir, pagename, "1 1 2 3")
         content.append(_section("projekte", _("Projekte"), projects))
-    if topic.posts:
-        posts = post_grid(env, topic.posts, pagename)
+    if group.posts:
+        posts = post_grid(env, group.posts, pagename)
         content.append(_section("neuigkeiten", _("Neuigkeiten"), posts))
-    folder = env.config.oklab_topics_folder
-    everything = generated_page_reference(f"{folder}/index", text(_("Alle Themen")))
+    overview = f"{spec.folder(env.config)}/index"
+    everything = generated_page_reference(overview, text(spec.all_link()))
     content.append(nodes.paragraph("", "", everything, classes=["oklab-all-topics"]))
     return content
 
 
-def topic_page(app: Sphinx, address: str, topic: Topic, lab_name: str) -> GeneratedPage:
+def group_page(
+    app: Sphinx, spec: KeyedPages, address: str, group: Group, lab_name: str
+) -> GeneratedPage:
     env = app.env
-    pagename = f"{app.config.oklab_topics_folder}/{address}"
-    projects = [(d, page_meta(env, d).model_dump_json()) for d in topic.projects]
+    pagename = f"{spec.folder(app.config)}/{address}"
+    projects = [(d, page_meta(env, d).model_dump_json()) for d in group.projects]
     return GeneratedPage(
         pagename=pagename,
-        title=_("Thema: {name}").format(name=topic.name),
-        description=_("Projekte und Neuigkeiten des {lab} zum Thema {name}.").format(
-            lab=lab_name, name=topic.name
-        ),
-        content=functools.partial(topic_content, env, pagename, topic),
-        signature=(projects, [post_signature(env, d) for d in topic.posts]),
-        kind=f"Themenseite „{topic.name}“",
+        title=spec.title(group.name),
+        description=spec.description(lab_name, group.name),
+        content=functools.partial(group_content, env, pagename, group, spec),
+        signature=(projects, [post_signature(env, d) for d in group.posts]),
+        kind=f"{spec.kind} „{group.name}“",
     )
 
 
-def overview_page(app: Sphinx, found: dict[str, Topic], lab_name: str) -> GeneratedPage:
-    folder = app.config.oklab_topics_folder
+def overview_page(
+    app: Sphinx, spec: KeyedPages, found: dict[str, Group], lab_name: str
+) -> GeneratedPage:
+    folder = spec.folder(app.config)
     items = nodes.bullet_list(classes=["oklab-topic-list"])
-    for address, topic in found.items():
+    for address, group in found.items():
         link = generated_page_reference(
-            f"{folder}/{address}", text(topic.name), classes=["oklab-tag"]
+            f"{folder}/{address}", text(group.name), classes=["oklab-tag"]
         )
-        count = nodes.Text(f" ({len(topic.projects) + len(topic.posts)})")
+        count = nodes.Text(f" ({group.count})")
         items += nodes.list_item("", nodes.paragraph("", "", link, count))
-    intro = _("Projekte und Neuigkeiten nach Thema; die Zahl sagt, wie viele es sind.")
+    intro = spec.overview_intro()
     return GeneratedPage(
         pagename=f"{folder}/index",
-        title=_("Themen"),
-        description=_("Alle Themen des {lab}: Projekte und Neuigkeiten nach Thema.").format(
-            lab=lab_name
-        ),
+        title=spec.overview_title(),
+        description=spec.overview_description(lab_name),
         content=lambda: [nodes.paragraph("", "", text(intro)), items],
-        signature=[(a, t.name, len(t.projects) + len(t.posts)) for a, t in found.items()],
-        kind="Themenübersicht",
+        signature=[(a, g.name, g.count) for a, g in found.items()],
+        kind=spec.overview_kind,
     )
 
 
-def topic_pages(app: Sphinx) -> list[GeneratedPage]:
-    found = topics(app.env)
+def keyed_pages(app: Sphinx, spec: KeyedPages) -> list[GeneratedPage]:
+    """The overview and one page per key, or nothing if no page has a key."""
+    found = groups(app.env, spec)
     if not found:
         return []
     data = lab(app.config)
     lab_name = data.name if data is not None else app.config.project
-    pages = [overview_page(app, found, lab_name)]
-    pages += [topic_page(app, address, topic, lab_name) for address, topic in found.items()]
+    pages = [overview_page(app, spec, found, lab_name)]
+    pages += [group_page(app, spec, address, g, lab_name) for address, g in found.items()]
     return pages
+
+
+def topic_pages(app: Sphinx) -> list[GeneratedPage]:
+    return keyed_pages(app, TOPICS)
 
 
 def setup(app: Sphinx) -> dict:
