@@ -1,14 +1,17 @@
-"""Copies of the site with extra, synthetic project pages: for the benchmark and the scale tests.
+"""Copies of the site with extra, synthetic project pages and posts: for the benchmark and the
+scale tests.
 
-The synthetic pages use only the project front matter every project page has (title,
-description, status, tags, links, repo), so they build with the site's own validation. They are
-clearly marked as test data ("Testprojekt") and never leave the temporary folder.
+The synthetic pages use only the front matter real pages have (projects: title, description,
+status, tags, links, repo; posts: title, description, date, tags, every tenth with an event),
+so they build with the site's own validation. They are clearly marked as test data
+("Testprojekt", "Testbeitrag") and never leave the temporary folder.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +32,8 @@ STATUSES = ("seeking", "active", "finished")
 TAGS = ("Umwelt", "Mobilität", "Kultur", "Statistik", "Familie")
 PREFIX = "testprojekt-"
 WORDS: list[str] = []  # the site's vocabulary while ``add_projects(varied=True)`` runs
+POST_PREFIX = "testbeitrag-"
+NEWEST_POST = date(2026, 11, 25)  # then one post a week, going back
 
 
 def copy_site(dest: Path, root: Path = ROOT) -> Path:
@@ -104,16 +109,56 @@ def _ensure_included(overview: Path) -> None:
     )
 
 
-def make_site(dest: Path, projects: int) -> Path:
-    """A copy of the site with ``projects`` synthetic project pages."""
+def post_page(number: int) -> str:
+    """One synthetic post (every tenth with an event a week after its date)."""
+    day = NEWEST_POST - timedelta(weeks=number - 1)
+    event = ""
+    if number % 10 == 0:
+        when = day + timedelta(weeks=1)
+        event = (
+            f"event:\n  start: {when} 18:00\n  end: {when} 21:00\n  place:\n    city: Flensburg\n"
+        )
+    return f"""---
+title: Testbeitrag {number}
+description: Ein erfundener Beitrag Nummer {number}, nur für Messungen der Bauzeit.
+date: {day}
+tags: [{TAGS[number % len(TAGS)]}]
+{event}---
+
+# Testbeitrag {number}
+
+Diesen Beitrag gibt es nicht: Die Seite misst nur, wie die Website mit vielen Beiträgen wächst.
+
+Ein zweiter Absatz, damit der Beitrag so lang ist wie ein echter. Offene Daten aus Flensburg
+werden aufbereitet und gezeigt.
+
+{varied_text(-number, WORDS) if WORDS else ""}
+"""
+
+
+def add_posts(site: Path, count: int, start: int = 1, varied: bool = False) -> list[Path]:
+    """Write ``count`` synthetic posts into ``site/neuigkeiten/`` (``varied``: with a paragraph
+    of the site's own words each, for a realistic search index)."""
+    global WORDS
+    WORDS = site_words() if varied else []
+    folder = site / "neuigkeiten"
+    files = []
+    for number in range(start, start + count):
+        file = folder / f"{POST_PREFIX}{number:04d}.md"
+        file.write_text(post_page(number), encoding="utf-8")
+        files.append(file)
+    return files
+
+
+def make_site(dest: Path, projects: int, posts: int = 0) -> Path:
+    """A copy of the site with ``projects`` synthetic project pages and ``posts`` posts."""
     copy_site(dest)
     add_projects(dest, projects)
+    add_posts(dest, posts)
     return dest
 
 
-# -- Posts and varied text (for the search index) -------------------------------------------
-
-POSTS_FOLDER = "testbeitraege"
+# -- Varied text (for the search index) ------------------------------------------------------
 
 
 def site_words(root: Path = ROOT) -> list[str]:
@@ -137,21 +182,3 @@ def varied_text(number: int, words: list[str], length: int = 120) -> str:
 
     chooser = random.Random(number)
     return " ".join(chooser.choice(words) for _ in range(length)) + "."
-
-
-def add_posts(site: Path, count: int) -> list[Path]:
-    """Write ``count`` synthetic news posts (plain pages outside the menu) with varied text."""
-    folder = site / POSTS_FOLDER
-    folder.mkdir(exist_ok=True)
-    words = site_words()
-    files = []
-    for number in range(1, count + 1):
-        file = folder / f"beitrag-{number:04d}.md"
-        file.write_text(
-            f"---\ntitle: Testbeitrag {number}\ndescription: Ein erfundener Beitrag Nummer "
-            f"{number}, nur für Messungen.\norphan: true\n---\n\n# Testbeitrag {number}\n\n"
-            f"{varied_text(number, words)}\n\n## Mehr dazu\n\n{varied_text(-number, words)}\n",
-            encoding="utf-8",
-        )
-        files.append(file)
-    return files

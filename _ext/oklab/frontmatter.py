@@ -2,7 +2,8 @@
 
 A pre-pass in the main process reads each Markdown file's front matter directly (with the line
 of every field), validates it against ``models.Page`` or ``models.Project`` and reports every
-mistake at once in German (``datei.md:4: ERROR: Feld „navOrder“: …``). The build goes on, so
+mistake at once in German (``datei.md:4: ERROR: Feld „navOrder“: …``). Pages in the news folder
+(``oklab_news_folder``, except its index) are posts (``models.Post``). The build goes on, so
 that one run shows all mistakes, and exits with status 1. A page whose front matter is broken
 is still built (with what is usable of its front matter), never silently dropped.
 
@@ -19,7 +20,7 @@ from sphinx.environment import BuildEnvironment
 
 from . import __version__, messages
 from .errors import Problem, load_yaml_file, report, validate
-from .models import Page, Project, is_web_address
+from .models import Page, Post, Project, is_web_address
 from .paths import image_file, site_path
 
 
@@ -28,7 +29,14 @@ def is_project(docname: str, config) -> bool:
     return docname.startswith(f"{folder}/") and docname != f"{folder}/index"
 
 
+def is_post(docname: str, config) -> bool:
+    folder = config.oklab_news_folder
+    return docname.startswith(f"{folder}/") and docname != f"{folder}/index"
+
+
 def schema_for(docname: str, config) -> type[Page]:
+    if is_post(docname, config):
+        return Post
     return Project if is_project(docname, config) else Page
 
 
@@ -98,5 +106,6 @@ def local_image(env: BuildEnvironment, docname: str) -> str | None:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("oklab_projects_folder", "projekte", "env", types=[str])
+    app.add_config_value("oklab_news_folder", "neuigkeiten", "env", types=[str])
     app.connect("env-get-outdated", check_all_pages, priority=400)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

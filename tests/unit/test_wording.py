@@ -78,8 +78,8 @@ def test_published_policy_exactly():
     }
 
 
-def test_preview_policy_exactly():
-    preview = directives(csp.policy([], preview=True))
+def test_live_reload_policy_exactly():
+    preview = directives(csp.policy([], live_reload=True))
     assert preview["script-src"] == ["'self'", "'unsafe-inline'"]
     assert preview["connect-src"] == ["'self'", "ws:"]
     assert preview["style-src"] == ["'self'"]
