@@ -8,8 +8,9 @@ page has (``keys``: its front matter -> keys, e.g. ``[project.status]`` for a pa
 how a key becomes an address (``address``, ``tags.slug`` by default), and the titles and
 descriptions (callables, so the texts stay in the gettext catalog). ``keyed_pages(app, spec)``
 returns the pages for ``listpages``, which writes them with the frame every page gets; connect
-a handler for ``oklab-generated-pages`` that returns them. A filter of the project overview
-(by topic, by status) links to these pages: one set of pages, not two.
+a handler for ``oklab-generated-pages`` that returns them. The project overview's filters
+(``{projektfilter}``: by topic, by status) link to these pages: one set of pages, not two. The
+status pages are a second ``KeyedPages`` (``PROJECT_STATUSES``, ``/projekte/stand/…``).
 
 Projects appear as in the catalogue (``ordering.sort_key``, without images, so a page stays
 within the page budget), posts newest first. Keys that share an address ("Umwelt" and
@@ -26,6 +27,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
 from .cards import grid
@@ -34,6 +36,7 @@ from .frontmatter import is_broken, page_meta
 from .i18n import _
 from .labdata import lab
 from .listpages import GeneratedPage
+from .models import STATUSES
 from .news import post_docnames, post_grid, post_signature
 from .ordering import title_key
 from .projects import project_card, project_docnames
@@ -92,6 +95,33 @@ TOPICS = KeyedPages(
     all_link=lambda: _("Alle Themen"),
     kind="Themenseite",
     overview_kind="Themenübersicht",
+)
+
+
+# The project overview's filter by status ("sucht Mitwirkende", "in Arbeit", "abgeschlossen"):
+# the same generator, a page per status below the overview (/projekte/stand/in-arbeit/). The
+# key is the status's label in the build's language, so address and heading read as the label.
+STATUS_FOLDER = "stand"
+
+
+def _status_keys(meta) -> list[str]:
+    status = getattr(meta, "status", None)
+    return [_(STATUSES[status])] if status in STATUSES else []
+
+
+PROJECT_STATUSES = KeyedPages(
+    folder=lambda config: f"{config.oklab_projects_folder}/{STATUS_FOLDER}",
+    keys=_status_keys,
+    title=lambda name: _("Projekte: {status}").format(status=name),
+    description=lambda lab, name: _("Die Projekte des {lab} mit dem Stand „{status}“.").format(
+        lab=lab, status=name
+    ),
+    overview_title=lambda: _("Projekte nach Stand"),
+    overview_description=lambda lab: _("Die Projekte des {lab} nach ihrem Stand.").format(lab=lab),
+    overview_intro=lambda: _("Projekte nach Stand; die Zahl sagt, wie viele es sind."),
+    all_link=lambda: _("Alle Projekte nach Stand"),
+    kind="Seite eines Projektstands",
+    overview_kind="Übersicht der Projektstände",
 )
 
 
@@ -194,10 +224,54 @@ def topic_pages(app: Sphinx) -> list[GeneratedPage]:
     return keyed_pages(app, TOPICS)
 
 
+def status_pages(app: Sphinx) -> list[GeneratedPage]:
+    return keyed_pages(app, PROJECT_STATUSES)
+
+
+# -- The project overview's filters ------------------------------------------------------------
+
+
+def filter_links(env: BuildEnvironment, spec: KeyedPages, order=None) -> list[nodes.Node]:
+    """Links to the pages of ``spec`` that list at least one project, separated by " · "."""
+    found = {a: g for a, g in groups(env, spec).items() if g.projects}
+    addresses = sorted(found, key=order) if order else list(found)
+    folder = spec.folder(env.config)
+    links: list[nodes.Node] = []
+    for address in addresses:
+        if links:
+            links.append(nodes.Text(" · "))
+        links.append(generated_page_reference(f"{folder}/{address}", text(found[address].name)))
+    return links
+
+
+class ProjectFilters(SphinxDirective):
+    """``{projektfilter}``: the project overview's filters, links to static pages (one per
+    topic, one per status), which work without JavaScript."""
+
+    def run(self) -> list[nodes.Node]:
+        env = self.env
+        for docname in project_docnames(env):
+            env.note_dependency(env.doc2path(docname))
+        labels = [_(label) for label in STATUSES.values()]
+        by_status = {slug(label): index for index, label in enumerate(labels)}
+        box = nodes.container(classes=["oklab-project-filters"])
+        for name, spec, order in (
+            (_("Nach Thema:"), TOPICS, None),
+            (_("Nach Stand:"), PROJECT_STATUSES, by_status.get),
+        ):
+            links = filter_links(env, spec, order)
+            if links:
+                label = nodes.strong("", "", text(name))
+                box += nodes.paragraph("", "", label, nodes.Text(" "), *links)
+        return [box] if len(box) else []
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.listpages")
     app.setup_extension("oklab.tags")
     app.setup_extension("oklab.news")
     app.setup_extension("oklab.projects")
     app.connect("oklab-generated-pages", topic_pages)
+    app.connect("oklab-generated-pages", status_pages)
+    app.add_directive("projektfilter", ProjectFilters)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
