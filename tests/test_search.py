@@ -118,3 +118,16 @@ def test_nothing_of_the_search_loads_before_use(page, server):
     page.wait_for_load_state("networkidle")
     loaded = sorted(u.split("?")[0].rsplit("/", 1)[-1] for u in search_files(page.requested))
     assert loaded == ["language_data.js", "oklab-search.js", "search-pages.json", "searchindex.js"]
+
+
+def test_read_the_docs_search_add_on_stays_hidden(page, server):
+    """On Read the Docs its add-on appends <readthedocs-search> (its own English result list);
+    the site shows one field and one result list, its own."""
+    page.goto(server + "search/?q=Bäume")
+    page.evaluate(
+        "() => { const addon = document.createElement('readthedocs-search');"
+        " addon.innerHTML = '<div>Search docs</div>'; document.body.append(addon); }"
+    )
+    assert results(page)[0][0] == TREES
+    assert not page.locator("readthedocs-search").is_visible()
+    assert page.locator("#oklab-search-query").is_visible()
