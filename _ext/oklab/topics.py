@@ -76,6 +76,8 @@ class KeyedPages:
     kind: str  # German, for editors: what a page is ("Themenseite")
     overview_kind: str  # the same for the overview ("Themenübersicht")
     address: Callable[[str], str] = slug  # key -> last part of the page's address
+    # the menu page the pages belong to (marked current in the menu), e.g. "projekte/index"
+    section: Callable[[Config], str | None] = lambda config: None
 
 
 TOPICS = KeyedPages(
@@ -122,6 +124,7 @@ PROJECT_STATUSES = KeyedPages(
     all_link=lambda: _("Alle Projekte nach Stand"),
     kind="Seite eines Projektstands",
     overview_kind="Übersicht der Projektstände",
+    section=lambda config: f"{config.oklab_projects_folder}/index",
 )
 
 
@@ -182,6 +185,7 @@ def group_page(
         description=spec.description(lab_name, group.name),
         content=functools.partial(group_content, env, pagename, group, spec),
         signature=(projects, [post_signature(env, d) for d in group.posts]),
+        section=spec.section(app.config),
         kind=f"{spec.kind} „{group.name}“",
     )
 
@@ -204,6 +208,7 @@ def overview_page(
         description=spec.overview_description(lab_name),
         content=lambda: [nodes.paragraph("", "", text(intro)), items],
         signature=[(a, g.name, g.count) for a, g in found.items()],
+        section=spec.section(app.config),
         kind=spec.overview_kind,
     )
 
