@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,12 @@ _TextDatesLoader.yaml_implicit_resolvers = _TEXT_DATES
 # every build reads the front matter of every page. Its error messages differ, so a file it
 # refuses is read again by the Python parser, whose messages ``messages.YAML_PROBLEMS`` knows.
 _FastTextDatesLoader = None
+# Where libyaml reads text differently from the Python parser (tabs, other line breaks, a
+# byte-order mark inside the text, control characters, a bare tag "!", "?" in a list, a
+# comment right after "|" or ">"), the Python parser reads it (tests/unit/test_yamlsource.py).
+_PARSERS_DISAGREE = re.compile(
+    r"[\t\r\x85\u2028\u2029\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f!?]|[|>][-+0-9]*#"
+)
 if getattr(yaml, "__with_libyaml__", False):
 
     class _FastTextDatesLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
@@ -76,8 +83,9 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
 
 
 def _fast_parse(text: str) -> tuple | None:
-    """``(root node, data)`` from libyaml, or ``None`` (not installed, or not YAML to it)."""
-    if _FastTextDatesLoader is None:
+    """``(root node, data)`` from libyaml, or ``None`` (not installed, not YAML to it, or a
+    character where libyaml and the Python parser disagree)."""
+    if _FastTextDatesLoader is None or _PARSERS_DISAGREE.search(text):
         return None
     try:
         return _compose(_FastTextDatesLoader, text)
