@@ -5,7 +5,7 @@ that uses them on the search page only.
   plain form that opens the search page (``/search/?q=…``). Nothing of the search loads before
   the reader opens that page.
 - The search page (``templates/search.html``) has its own field, a status line and a result
-  list. Its script (``static/oklab-search.js``, the only script of the search there) loads the
+  list, styled by ``static/oklab-search.css`` (on that page only). Its script (``static/oklab-search.js``, the only script of the search there) loads the
   index (``searchindex.js``), the stemmer (``_static/language_data.js``, Sphinx's, in the
   build's language) and the pages' titles' descriptions (``search-pages.json``) when the reader
   focuses the field or searches, never before. Sphinx's own search scripts
@@ -35,6 +35,7 @@ from .frontmatter import page_meta
 SEARCH_PAGE = "search"
 PAGES_FILE = "search-pages.json"
 SCRIPT = "oklab-search.js"
+STYLESHEET = "oklab-search.css"
 
 
 def searchable(app: Sphinx) -> bool:
@@ -60,6 +61,7 @@ def add_search_script(app: Sphinx, pagename: str, templatename: str, context: di
     if pagename != SEARCH_PAGE or not searchable(app):
         return
     app.add_js_file(SCRIPT, loading_method="defer")
+    app.add_css_file(STYLESHEET)
     page = app.builder.get_target_uri(pagename)
     context["oklab_search_files"] = {
         "index": relative_uri(page, "searchindex.js"),
