@@ -5,11 +5,12 @@ that uses them on the search page only.
   plain form that opens the search page (``/search/?q=…``). Nothing of the search loads before
   the reader opens that page.
 - The search page (``templates/search.html``) has its own field, a status line and a result
-  list, styled by ``static/oklab-search.css`` (on that page only). Its script (``static/oklab-search.js``, the only script of the search there) loads the
-  index (``searchindex.js``), the stemmer (``_static/language_data.js``, Sphinx's, in the
-  build's language) and the pages' titles' descriptions (``search-pages.json``) when the reader
-  focuses the field or searches, never before. Sphinx's own search scripts
-  (``searchtools.js`` and its helpers) are not used: they need six more files.
+  list, styled by ``static/oklab-search.css`` (on that page only). Its script
+  (``static/oklab-search.js``, the only script of the search there) loads the index
+  (``searchindex.js``), the stemmer (``_static/language_data.js``, Sphinx's, in the build's
+  language) and the pages' descriptions (``search-pages.json``) when the reader focuses the
+  field or searches, never before. Sphinx's own search scripts (``searchtools.js`` and its
+  helpers) are not used: they need six more files.
 - Words are stemmed as Sphinx stems them when it builds the index ("Bäume" and "Baum" →
   "baum"), and a word also matches indexed words that contain it ("baum" → "strassenbaum").
   A page matches when it contains every word of the query; a word in the title counts more.
