@@ -526,6 +526,16 @@ class Transferred:
         return len(new), sum(size for _, size in new)
 
 
+def _wait_for_answer(status, seconds: float = 120) -> None:
+    """Until the search's status line says something other than "Suche läuft …" (polled from
+    here: the page's strict CSP forbids evaluating strings in it)."""
+    deadline = time.monotonic() + seconds
+    while not (said := status.inner_text()) or said.endswith("…"):
+        if time.monotonic() > deadline:
+            raise SystemExit("Die Suche hat nicht geantwortet.")
+        time.sleep(0.05)
+
+
 def probe_site_search(browser, base: str) -> dict:
     context = browser.new_context()
     page = context.new_page()
@@ -536,10 +546,7 @@ def probe_site_search(browser, base: str) -> dict:
         mark = net.mark()
         page.fill("#oklab-search-query", query)
         page.press("#oklab-search-query", "Enter")
-        page.wait_for_function(
-            "(s => s.textContent && !s.textContent.endsWith('…'))"
-            "(document.getElementById('oklab-search-status'))"
-        )
+        _wait_for_answer(page.locator("#oklab-search-status"))
         page.wait_for_load_state("networkidle")
         result["queries"].append(net.since(mark))
         titles = page.locator("#oklab-search-results li > a").all_inner_texts()
