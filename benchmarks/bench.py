@@ -523,7 +523,7 @@ class Transferred:
     def since(self, mark: int) -> tuple[int, int]:
         """(requests, bytes) since ``mark``."""
         new = self.files[mark:]
-        return len(new), sum(size for _, size in new)
+        return len(new), sum(max(size, 0) for _, size in new)  # -1: nothing transferred
 
 
 def _wait_for_answer(status, seconds: float = 120) -> None:
