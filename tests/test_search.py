@@ -34,9 +34,12 @@ def search_files(urls: list[str]) -> list[str]:
 
 
 def results(page) -> list[tuple[str, str]]:
-    page.wait_for_function(
-        "!document.getElementById('oklab-search-status').textContent.endsWith('…')"
-    )
+    status = page.locator("#oklab-search-status")  # polled here: the CSP forbids eval
+    for _ in range(1200):
+        said = status.inner_text()
+        if said and not said.endswith("…"):
+            break
+        page.wait_for_timeout(50)
     items = page.locator("#oklab-search-results li")
     return [
         (
