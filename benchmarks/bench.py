@@ -19,6 +19,7 @@ import io
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -36,14 +37,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.stock import make_stock  # noqa: E402
-from benchmarks.synthetic import ROOT, add_projects, copy_site  # noqa: E402
+from benchmarks.synthetic import ROOT, add_posts, add_projects, copy_site  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("chrome")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # Pages the table shows one by one (URL paths); the weight row also gives the maximum of all.
-KEY_PAGES = {"": "Start", "ueber-uns/": "Über uns", "projekte/": "Projekte"}
+KEY_PAGES = {
+    "": "Start",
+    "ueber-uns/": "Über uns",
+    "projekte/": "Projekte",
+    "neuigkeiten/": "Neuigkeiten",
+    "neuigkeiten/open-data-day-2025/": "Beitrag Open Data Day",
+}
 
 rows: list[tuple[str, str, str, str]] = []  # (Messung, Wert, Ziel, Bewertung)
 
@@ -94,8 +101,16 @@ def project_page_size(out: Path) -> int:
     return pages[0].stat().st_size
 
 
-def measure_builds(work: Path, jobs: int, counts: list[int], stock_counts: list[int]) -> Path:
-    """Sections 1–3 of the table. Returns the real site's build output (for the browser)."""
+def post_page_size(out: Path) -> int:
+    """Bytes of the first synthetic post's HTML."""
+    return (out / "html" / "neuigkeiten" / "testbeitrag-0001" / "index.html").stat().st_size
+
+
+def measure_builds(
+    work: Path, jobs: int, counts: list[int], stock_counts: list[int], news_counts: list[int]
+) -> tuple[Path, Path]:
+    """Sections 1–3 of the table. Returns the build outputs of the real site and of the site
+    with the most posts (for the browser)."""
     site = copy_site(work / "site")
     stock = make_stock(site, work / "stock")
     t_site = build(site, work / "out-site", jobs=jobs)
@@ -148,6 +163,8 @@ def measure_builds(work: Path, jobs: int, counts: list[int], stock_counts: list[
             growth <= 12 if target else None,
         )
 
+    news_html = measure_news(work, jobs, news_counts, counts[-1], times[counts[-1]])
+
     # 3. Incremental rebuilds, on the real site and on the largest catalogue.
     for label, src, out in [
         ("Website", site, work / "out-site"),
@@ -160,13 +177,54 @@ def measure_builds(work: Path, jobs: int, counts: list[int], stock_counts: list[
         t_add = build(src, out, jobs=jobs, clean=False)
         row(f"{label}: neu bauen nach Änderung einer Seite", str(t_edit))
         row(f"{label}: neu bauen nach neuem Projekt", str(t_add))
-    return work / "out-site" / "html"
+    return work / "out-site" / "html", news_html
 
 
 def _limit(n: int, seconds: float) -> tuple[str, bool | None]:
     if n == 500:
         return "≤ 25 s", seconds <= 25
     return "", None
+
+
+def measure_news(work: Path, jobs: int, posts: list[int], projects: int, t_projects) -> Path:
+    """Posts next to projects: clean build against the projects alone, a post page's size,
+    adding one post. Returns the largest build's output (for the page weight)."""
+    sizes: dict[int, int] = {}
+    for n in posts:
+        src = copy_site(work / f"news-{n}")
+        add_posts(src, n)
+        largest = n == posts[-1]
+        if largest:
+            add_projects(src, projects)
+        out = work / f"out-news-{n}"
+        t = build(src, out, jobs=jobs)
+        sizes[n] = post_page_size(out)
+        label = f"{projects} Projekte + {n} Beiträge" if largest else f"{n} Beiträge"
+        row(f"{label}: sauberer Bau", str(t))
+    ratio = t.cpu / t_projects.cpu
+    target = (posts[-1], projects) == (500, 500)
+    row(
+        f"{projects} Projekte + {n} Beiträge gegenüber {projects} Projekten (CPU)",
+        f"×{ratio:.2f}",
+        "≤ ×2" if target else "",
+        ratio <= 2 if target else None,
+    )
+    lo, hi = sizes[posts[0]], sizes[posts[-1]]
+    row(
+        f"HTML einer Beitragsseite bei {posts[0]} / {posts[-1]} Beiträgen",
+        f"{lo / 1024:.1f} KB / {hi / 1024:.1f} KB",
+        "gleich (±2 %)",
+        abs(hi - lo) <= 0.02 * lo,
+    )
+    add_posts(src, 1, start=9001)
+    t_add = build(src, out, jobs=jobs, clean=False)
+    row(
+        f"{projects} Projekte + {n} Beiträge: neu bauen nach neuem Beitrag",
+        str(t_add),
+        "≤ 2.5 s" if target else "",
+        float(t_add) <= 2.5 if target else None,
+    )
+    return out / "html"
 
 
 # -- Live preview ---------------------------------------------------------------------------
@@ -293,14 +351,14 @@ def page_paths(html: Path) -> list[str]:
     return paths
 
 
-def measure_weight(html: Path, base: str) -> None:
-    """Section 5: every page on a first visit (empty cache): requests, bytes raw and gzip."""
+def weigh(base: str, paths: list[str]) -> dict[str, tuple[int, int, int]]:
+    """Each page on a first visit (empty cache): (requests, bytes raw, bytes gzip)."""
     from playwright.sync_api import sync_playwright
 
     results = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        for path in page_paths(html):
+        for path in paths:
             context = browser.new_context()
             page = context.new_page()
             responses: list = []
@@ -319,6 +377,16 @@ def measure_weight(html: Path, base: str) -> None:
             results[path] = (len(responses), raw, gz)
             context.close()
         browser.close()
+    return results
+
+
+def within_budget(requests: int, gz: int) -> bool:
+    return requests <= 12 and gz <= 40 * 1024
+
+
+def measure_weight(html: Path, base: str) -> None:
+    """Section 5: every page on a first visit (empty cache): requests, bytes raw and gzip."""
+    results = weigh(base, page_paths(html))
     for path, label in KEY_PAGES.items():
         if path in results:
             n, raw, gz = results[path]
@@ -337,6 +405,27 @@ def measure_weight(html: Path, base: str) -> None:
         "≤ 12, ≤ 40 KB gzip",
         n <= 12 and gz <= 40 * 1024,
     )
+
+
+def measure_news_weight(html: Path, base: str, posts: int) -> None:
+    """The news overview, the largest archive page and the largest topic page, with ``posts``
+    posts (and as many projects)."""
+    paths = page_paths(html)
+    groups = {
+        "Neuigkeiten": ["neuigkeiten/"],
+        "schwerstes Jahresarchiv": [p for p in paths if re.fullmatch(r"neuigkeiten/\d{4}/", p)],
+        "schwerste Themenseite": [p for p in paths if p.startswith("themen/") and p != "themen/"],
+    }
+    results = weigh(base, [p for group in groups.values() for p in group])
+    for label, group in groups.items():
+        worst = max(group, key=lambda p: (results[p][2], results[p][0]))
+        n, raw, gz = results[worst]
+        row(
+            f"{posts} Beiträge: Seitengewicht {label} (/{worst})",
+            f"{n} Anfragen, {raw / 1024:.0f} KB, {gz / 1024:.1f} KB gzip",
+            "≤ 12, ≤ 40 KB gzip",
+            within_budget(n, gz),
+        )
 
 
 def measure_lighthouse(work: Path, base: str, runs: int) -> None:
@@ -428,15 +517,19 @@ def main() -> None:
     args = parser.parse_args()
     counts = [20, 80] if args.quick else [50, 200, 500]
     stock_counts = [20] if args.quick else [50, 200, 500] if args.full else [50, 200]
+    news_counts = [20, 80] if args.quick else [50, 500]
     with tempfile.TemporaryDirectory(prefix="oklab-bench-") as tmp:
         work = Path(tmp)
         print("Bauzeiten …", file=sys.stderr)
-        html = measure_builds(work, args.jobs, counts, stock_counts)
+        html, news_html = measure_builds(work, args.jobs, counts, stock_counts, news_counts)
         print("Live-Vorschau …", file=sys.stderr)
         measure_autobuild(work, 5 if args.quick else 10)
         with serve(html) as base:
             print("Seitengewicht …", file=sys.stderr)
             measure_weight(html, base)
+        with serve(news_html) as base:
+            measure_news_weight(news_html, base, news_counts[-1])
+        with serve(html) as base:
             if not args.quick:
                 print("Lighthouse …", file=sys.stderr)
                 measure_lighthouse(work, base, args.lighthouse_runs)

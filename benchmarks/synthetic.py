@@ -1,13 +1,16 @@
-"""Copies of the site with extra, synthetic project pages: for the benchmark and the scale tests.
+"""Copies of the site with extra, synthetic project pages and posts: for the benchmark and the
+scale tests.
 
-The synthetic pages use only the project front matter every project page has (title,
-description, status, tags, links, repo), so they build with the site's own validation. They are
-clearly marked as test data ("Testprojekt") and never leave the temporary folder.
+The synthetic pages use only the front matter real pages have (projects: title, description,
+status, tags, links, repo; posts: title, description, date, tags, every tenth with an event),
+so they build with the site's own validation. They are clearly marked as test data
+("Testprojekt", "Testbeitrag") and never leave the temporary folder.
 """
 
 from __future__ import annotations
 
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +30,8 @@ SKIP = {
 STATUSES = ("seeking", "active", "finished")
 TAGS = ("Umwelt", "Mobilität", "Kultur", "Statistik", "Familie")
 PREFIX = "testprojekt-"
+POST_PREFIX = "testbeitrag-"
+NEWEST_POST = date(2026, 11, 25)  # then one post a week, going back
 
 
 def copy_site(dest: Path, root: Path = ROOT) -> Path:
@@ -97,8 +102,45 @@ def _ensure_included(overview: Path) -> None:
     )
 
 
-def make_site(dest: Path, projects: int) -> Path:
-    """A copy of the site with ``projects`` synthetic project pages."""
+def post_page(number: int) -> str:
+    """One synthetic post (every tenth with an event a week after its date)."""
+    day = NEWEST_POST - timedelta(weeks=number - 1)
+    event = ""
+    if number % 10 == 0:
+        when = day + timedelta(weeks=1)
+        event = (
+            f"event:\n  start: {when} 18:00\n  end: {when} 21:00\n  place:\n    city: Flensburg\n"
+        )
+    return f"""---
+title: Testbeitrag {number}
+description: Ein erfundener Beitrag Nummer {number}, nur für Messungen der Bauzeit.
+date: {day}
+tags: [{TAGS[number % len(TAGS)]}]
+{event}---
+
+# Testbeitrag {number}
+
+Diesen Beitrag gibt es nicht: Die Seite misst nur, wie die Website mit vielen Beiträgen wächst.
+
+Ein zweiter Absatz, damit der Beitrag so lang ist wie ein echter. Offene Daten aus Flensburg
+werden aufbereitet und gezeigt.
+"""
+
+
+def add_posts(site: Path, count: int, start: int = 1) -> list[Path]:
+    """Write ``count`` synthetic posts into ``site/neuigkeiten/``."""
+    folder = site / "neuigkeiten"
+    files = []
+    for number in range(start, start + count):
+        file = folder / f"{POST_PREFIX}{number:04d}.md"
+        file.write_text(post_page(number), encoding="utf-8")
+        files.append(file)
+    return files
+
+
+def make_site(dest: Path, projects: int, posts: int = 0) -> Path:
+    """A copy of the site with ``projects`` synthetic project pages and ``posts`` posts."""
     copy_site(dest)
     add_projects(dest, projects)
+    add_posts(dest, posts)
     return dest

@@ -22,17 +22,34 @@ LABEL = "Seite bearbeiten"
 STRICT_CSP = ("-D", "oklab_live_reload=0")
 
 
-def source_file(path: str) -> str:
-    """The Markdown file (relative to the repository) of the page at URL path ``path``."""
+def markdown_file(path: str) -> str | None:
+    """The Markdown file (relative to the repository) of the page at URL path ``path``; None
+    for a page the site generates (topics, archives by year)."""
     stem = path.rstrip("/") or "index"
     for candidate in (f"{stem}/index.md", f"{stem}.md"):
         if (ROOT / candidate).is_file():
             return candidate
-    raise FileNotFoundError(path)
+    return None
+
+
+def source_file(path: str) -> str:
+    found = markdown_file(path)
+    if found is None:
+        raise FileNotFoundError(path)
+    return found
 
 
 def content_pages(build) -> list[str]:
-    return [p for p in build.pages() if not p.startswith(("search/", "genindex/"))]
+    pages = [p for p in build.pages() if not p.startswith(("search/", "genindex/"))]
+    return [p for p in pages if markdown_file(p) is not None]
+
+
+def test_generated_pages_have_no_edit_link(with_repository):
+    """No Markdown file to edit: a topic page or a year's archive offers no link."""
+    generated = [p for p in with_repository.pages() if markdown_file(p) is None]
+    assert "themen/" in generated and "neuigkeiten/2025/" in generated
+    for path in generated:
+        assert edit_links(with_repository.page(path)) == [], path
 
 
 @pytest.fixture(scope="module")

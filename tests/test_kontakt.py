@@ -170,7 +170,7 @@ def test_changed_meeting_leaves_no_old_value_on_any_page(changed):
 def test_changed_meeting_reaches_calendar_and_structured_data(changed):
     new = MeetingFacts.of({"meeting": {**LAB["meeting"], **CHANGED}})
     calendar = Calendar.from_ical((changed.outdir / "treffen.ics").read_bytes())
-    (event,) = calendar.walk("VEVENT")
+    (event,) = [e for e in calendar.walk("VEVENT") if "rrule" in e]  # the meeting, not events
     start, end = event.decoded("dtstart"), event.decoded("dtend")
     assert (start.weekday(), f"{start:%H:%M}", f"{end:%H:%M}") == (new.index, new.start, new.end)
     assert event["rrule"]["BYDAY"] == [["MO", "TU", "WE", "TH", "FR", "SA", "SU"][new.index]]

@@ -124,11 +124,11 @@ def test_no_search_page_or_index(site):
 
 @pytest.fixture(scope="module")
 def catalogues(tmp_path_factory):
-    """The site with 5 and with 40 extra (synthetic) projects, built clean."""
+    """The site with 5 and with 40 extra (synthetic) projects and as many posts, built clean."""
     builds = {}
     for count in (5, 40):
         work = tmp_path_factory.mktemp(f"catalogue-{count}")
-        src = make_site(work / "src", count)
+        src = make_site(work / "src", count, posts=count)
         build = sphinx_build(src, work / "html", "-E", "-d", str(work / "doctrees"))
         assert build.returncode == 0, build.output
         builds[count] = build
@@ -153,3 +153,23 @@ def test_every_project_reachable_from_the_overview(catalogues):
     linked = {a["href"].strip("/") for a in overview.select("article a[href]")}
     for number in (1, 20, 40):
         assert f"testprojekt-{number:04d}" in linked
+
+
+def test_post_page_size_does_not_grow_with_the_number_of_posts(catalogues):
+    small, large = catalogues[5], catalogues[40]
+    page = "neuigkeiten/testbeitrag-0001/index.html"
+    size_small = (small.outdir / page).stat().st_size
+    size_large = (large.outdir / page).stat().st_size
+    assert abs(size_large - size_small) <= 0.02 * size_small, (size_small, size_large)
+
+
+def test_news_overview_stays_small_with_many_posts(catalogues):
+    large = catalogues[40]
+    overview = large.page("neuigkeiten/")
+    assert len(overview.select(".oklab-post")) == 10
+    assert len(subresources(overview)) <= MAX_FILES_PER_PAGE
+    years = overview.select(".oklab-archive-years a")
+    linked = sum(
+        len(large.page(f"neuigkeiten/{a.get_text()}/").select(".oklab-post")) for a in years
+    )
+    assert linked == 40 + 2  # the synthetic posts and the site's own

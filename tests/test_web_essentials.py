@@ -23,17 +23,19 @@ NOT_LISTED = ("search/", "genindex/", "404/", "impressum/", "datenschutz/")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def source_of(path: str) -> Path:
-    """The Markdown file of the page at URL path ``path``."""
+def source_of(path: str) -> Path | None:
+    """The Markdown file of the page at URL path ``path`` (none for a generated page)."""
     stem = path.rstrip("/") or "index"
     for candidate in (ROOT / stem / "index.md", ROOT / f"{stem}.md"):
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(path)
+    return None
 
 
 def front_matter(path: str) -> dict:
-    text = source_of(path).read_text(encoding="utf-8")
+    """The page's front matter; a generated page (topics, archives) has none."""
+    source = source_of(path)
+    text = source.read_text(encoding="utf-8") if source is not None else ""
     return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
 
 

@@ -128,6 +128,16 @@ def paragraph(*content: nodes.Node, classes: Sequence[str] = ("sd-card-text",)) 
     return nodes.paragraph("", "", *content, classes=list(classes))
 
 
+def action_button(link: nodes.reference, icon: str, label: str, primary: bool = True):
+    """``link`` as one of the site's call-to-action buttons (``oklab-cta``): an octicon and
+    ``label``; several go into a ``nodes.paragraph(classes=["oklab-cta-row"])``."""
+    colour = "sd-btn-primary" if primary else "sd-btn-secondary"
+    link["classes"] = ["sd-btn", colour, "oklab-cta", *link["classes"]]
+    link += nodes.raw("", get_octicon(icon, height="1.1em") + " ", format="html")
+    link += text(label)
+    return link
+
+
 # -- Icons --------------------------------------------------------------------------------------
 
 

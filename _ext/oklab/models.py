@@ -1,6 +1,7 @@
 """Every schema of the site in one place, with no Sphinx import: it can be read and tested alone.
 
-- page and project front matter (``Page``, ``Project``), the project statuses and their order;
+- page, project and post front matter (``Page``, ``Project``, ``Post``), the project statuses
+  and their order; an event any page may describe (``Event`` with its ``Place``);
 - the lab's data file ``_data/lab.yaml`` (``Lab`` with ``Meeting``, ``Contact``, ``Link``,
   ``Network``, ``Operator``).
 
@@ -26,6 +27,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from . import messages
@@ -82,6 +84,108 @@ _STATUS_WORDS = {
 }
 
 
+def _known_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(messages.TIMEZONE.format(value=value)) from None
+    return value
+
+
+TimeZoneName = Annotated[str, AfterValidator(_known_timezone)]
+_LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$")
+
+
+def _local_date_time(value):
+    """``2025-03-01 10:00`` (or ``2025-03-01T10:00``): a date and a time on the local clock."""
+    if isinstance(value, datetime.datetime):
+        return value
+    text = str(value).strip()
+    if not _LOCAL_TIME.match(text):
+        raise ValueError(messages.DATE_TIME_FORMAT.format(value=value))
+    try:
+        return datetime.datetime.fromisoformat(text.replace(" ", "T"))
+    except ValueError:
+        raise ValueError(messages.DATE_TIME_IMPOSSIBLE.format(value=value)) from None
+
+
+LocalDateTime = Annotated[datetime.datetime, BeforeValidator(_local_date_time)]
+
+
+class Place(Strict):
+    """Where an event takes place: only what is known (at least a name or a city)."""
+
+    name: Text | None = None
+    street: Text | None = None
+    postcode: str | None = Field(None, pattern=POSTCODE)
+    city: Text | None = None
+    country: str = "DE"
+
+    @field_validator("postcode", mode="before")
+    @classmethod
+    def postcode_as_text(cls, value):
+        return str(value) if isinstance(value, int) else value
+
+    @model_validator(mode="after")
+    def something_known(self) -> Place:
+        if not (self.name or self.city):
+            raise ValueError(messages.PLACE_EMPTY)
+        return self
+
+    @property
+    def address(self) -> str:
+        """ "Norderstraße 49, 24939 Flensburg", as far as known."""
+        town = " ".join(filter(None, [self.postcode, self.city]))
+        return ", ".join(filter(None, [self.street, town]))
+
+    @property
+    def full(self) -> str:
+        return ", ".join(filter(None, [self.name, self.address]))
+
+
+class Event(Strict):
+    """An event a page describes (``event:``): times on the local clock of ``timezone``."""
+
+    timezone: TimeZoneName = "Europe/Berlin"
+    start: LocalDateTime
+    end: LocalDateTime
+    place: Place | None = None
+    online: StrictBool = False
+    url: WebAddress | None = None  # registration or programme
+
+    @field_validator("start", "end")
+    @classmethod
+    def exists_on_the_local_clock(cls, value: datetime.datetime, info: ValidationInfo):
+        zone = ZoneInfo(info.data.get("timezone") or "Europe/Berlin")
+        there = value.replace(tzinfo=zone)
+        if there.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None) != value:
+            raise ValueError(messages.TIME_IN_GAP.format(value=value, zone=zone.key))
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def ends_after_start(cls, end: datetime.datetime, info: ValidationInfo):
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError(messages.EVENT_END_BEFORE_START.format(end=end, start=start))
+        return end
+
+    @model_validator(mode="after")
+    def somewhere(self) -> Event:
+        if self.place is None and not self.online:
+            raise ValueError(messages.EVENT_PLACE_MISSING)
+        return self
+
+    @property
+    def starts(self) -> datetime.datetime:
+        """The start as an instant (with the time zone's offset on that day)."""
+        return self.start.replace(tzinfo=ZoneInfo(self.timezone))
+
+    @property
+    def ends(self) -> datetime.datetime:
+        return self.end.replace(tzinfo=ZoneInfo(self.timezone))
+
+
 class MystSettings(Strict):
     """The ``myst:`` block MyST understands; we use it for extra ``<meta>`` tags."""
 
@@ -104,6 +208,7 @@ class Page(Strict):
     orphan: StrictBool = False
     nosearch: StrictBool = False
     myst: MystSettings | None = None
+    event: Event | None = None
 
     @field_validator("image")
     @classmethod
@@ -191,6 +296,15 @@ class Project(Page):
         return f"{organisation.rstrip('/')}/{self.repo}"
 
 
+class Post(Page):
+    """Front matter of a post in the news folder (compatible with the older Nuxt site's blog:
+    ``navigation: false`` is accepted; posts are never listed in the menu anyway)."""
+
+    date: Annotated[datetime.date, BeforeValidator(_date_as_text)]
+    tags: list[Text] = []
+    author: Text | None = None
+
+
 # -- The lab's data file -----------------------------------------------------------------------
 
 # Editors write the meeting day in German; code uses its index (0 = Monday, as Python's
@@ -202,21 +316,12 @@ class Meeting(Strict):
     weekday: Literal[tuple(WEEKDAYS_DE)]  # type: ignore[valid-type]
     start: datetime.time
     end: datetime.time
-    timezone: str
+    timezone: TimeZoneName
     place: str
     street: str
     postcode: str = Field(pattern=POSTCODE)
     city: str
     country: str = "DE"
-
-    @field_validator("timezone")
-    @classmethod
-    def known_timezone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(messages.TIMEZONE.format(value=value)) from None
-        return value
 
     @field_validator("end")
     @classmethod

@@ -19,9 +19,14 @@ def hour(value: time) -> str:
     return str(value.hour) if value.minute == 0 else f"{value.hour}:{value:%M}"
 
 
-def time_span(meeting: Meeting) -> str:
+def hours(start: time, end: time) -> str:
     """ "18–21 Uhr" """
-    return _("{start}–{end} Uhr").format(start=hour(meeting.start), end=hour(meeting.end))
+    return _("{start}–{end} Uhr").format(start=hour(start), end=hour(end))
+
+
+def time_span(meeting: Meeting) -> str:
+    """ "18–21 Uhr": the meeting's hours."""
+    return hours(meeting.start, meeting.end)
 
 
 def end_time(meeting: Meeting) -> str:
