@@ -32,6 +32,7 @@ GUIDE = [
         "vorschau.md",
         "fehlermeldungen.md",
         "fehlermeldungen-text.md",
+        "beitraege-schreiben.md",
     )
 ]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

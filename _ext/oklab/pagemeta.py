@@ -28,6 +28,12 @@ from .escape import html_attribute, opengraph_text
 from .frontmatter import local_image, page_meta
 from .labdata import lab, substitute
 
+# sphinxext-opengraph writes the og:… tags this module fills in. Importing it prints a line about
+# matplotlib (needed only for generated preview cards, which conf.py switches off): an editor
+# never needs to read it. Imported here once, for this module and ``listpages``.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph as opengraph  # noqa: F401 (listpages uses it)
+
 SEPARATOR = " · "
 # In a page's template context: its description, where no front matter gives one.
 DESCRIPTION = "oklab_description"
@@ -104,11 +110,7 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    # sphinxext-opengraph writes the og:… tags this module fills in. Importing it prints a line
-    # about matplotlib (needed only for generated preview cards, which conf.py switches off):
-    # an editor never needs to read it.
-    with contextlib.redirect_stdout(io.StringIO()):
-        app.setup_extension("sphinxext.opengraph")
+    app.setup_extension("sphinxext.opengraph")  # imported quietly above
     app.setup_extension("oklab.preview")  # oklab_pr_preview: robots.txt disallows everything
     app.connect("html-page-context", add_page_meta, priority=BEFORE_OPENGRAPH)
     app.connect("build-finished", write_robots_txt)

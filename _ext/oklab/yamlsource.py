@@ -143,13 +143,17 @@ def _collect_lines(node: yaml.Node, loc: Location, lines: dict, offset: int) -> 
             _collect_lines(item, child, lines, offset)
 
 
+# What ends a line for PyYAML (and so for the line numbers in its marks).
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _syntax_error(err: yaml.YAMLError, text: str, first_line: int) -> YamlSyntaxError:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context_mark", None)
     if problem.startswith("could not find expected ':'") and context is not None:
         # PyYAML points at the line below; the line without colon is where the key began.
-        lines = text.split("\n")
+        lines = _YAML_LINE_BREAK.split(text)  # PyYAML's lines, whose numbers the marks count
         if _between_list_items(lines, context.line):
             return YamlSyntaxError(messages.LIST_ITEM_WITHOUT_DASH, first_line + context.line)
         mark = context
