@@ -1,12 +1,9 @@
-"""The real site builds strictly, and what a reader sees on the main pages is right."""
+"""The real site builds strictly (the ``site`` fixture fails on any warning), in German, and the
+README names the two commands a volunteer needs."""
 
 import re
 
-from conftest import ROOT
-
-
-def test_strict_build_has_no_warnings(site):
-    assert "WARNING" not in site.output and "ERROR" not in site.output, site.output
+from harness import ROOT
 
 
 def test_every_page_is_german(site):
@@ -15,10 +12,8 @@ def test_every_page_is_german(site):
         assert html.get("lang") == "de", path
 
 
-def test_titles_name_page_and_lab(site):
-    assert site.page("").title.get_text(strip=True).startswith("OK Lab Flensburg")
-    title = site.page("ueber-uns/").title.get_text(strip=True)
-    assert title.startswith("Über uns") and "OK Lab Flensburg" in title
+def test_start_page_names_the_lab(site):
+    assert "OK Lab Flensburg" in site.page("").find("h1").get_text()
 
 
 def test_readme_names_the_two_commands():

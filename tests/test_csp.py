@@ -1,38 +1,99 @@
-"""The Content-Security-Policy: honoured completely by the site, and it blocks what is injected.
+"""The Content-Security-Policy: exactly the intended policy in every page, honoured by the site,
+and it blocks what is injected.
 
-Every page opens in Chromium without a single CSP violation; an inline script injected into a
-page (here: sphinx-autobuild's live-reload snippet, as a proxy or an attacker would) is blocked.
-The preview build (``make serve``, ``OKLAB_PREVIEW=1``) lets exactly that snippet run.
+The policy is parsed into directives and compared with the expected sets written out below,
+for the published build and for the preview (``make serve``, ``OKLAB_PREVIEW=1``), which lets
+exactly sphinx-autobuild's live-reload snippet run. In Chromium, an inline script injected
+into a page (that snippet, as a proxy or an attacker would add it) is blocked; that every page
+opens without a single violation is checked on the walk through every page
+(``test_accessibility.py``).
 """
 
 from __future__ import annotations
 
-import os
+import base64
+import hashlib
+import re
 
 import pytest
-from conftest import ROOT, sphinx_build
+from harness import CSP_LISTENER
 from sphinx_autobuild.middleware import web_socket_script
 
-pytestmark = pytest.mark.browser
-
-# Collects violations from the first moment of every document.
-LISTEN = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
-});
-"""
+# The published policy, directive by directive. style-src is checked on its own: these
+# keywords plus the hashes of exactly the inline styles the page has. ('unsafe-hashes' allows
+# hashed style="" attributes; the built pages have none today, see the report of the refit.)
+PUBLISHED = {
+    "default-src": {"'self'"},
+    "script-src": {"'self'"},
+    "img-src": {"'self'", "data:"},
+    "connect-src": {"'self'"},
+    "object-src": {"'none'"},
+    "base-uri": {"'self'"},
+    "form-action": {"'self'"},
+}
+STYLE_KEYWORDS = {"'self'", "'unsafe-hashes'"}
+# The preview differs in two directives only: sphinx-autobuild's inline script and its socket.
+PREVIEW = PUBLISHED | {
+    "script-src": {"'self'", "'unsafe-inline'"},
+    "connect-src": {"'self'", "ws:"},
+}
+HASH = re.compile(r"'sha256-[A-Za-z0-9+/]{43}='")
 
 
 def csp_of(soup) -> str:
-    tag = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-    return tag["content"] if tag else ""
+    tags = soup.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert len(tags) == 1, f"{len(tags)} policies"
+    return tags[0]["content"]
+
+
+def directives(policy: str) -> dict[str, list[str]]:
+    """``"a x y; b z"`` -> ``{"a": ["x", "y"], "b": ["z"]}``; each directive once."""
+    parsed: dict[str, list[str]] = {}
+    for part in policy.split(";"):
+        name, *values = part.split()
+        assert name not in parsed, f"{name} twice"
+        parsed[name] = values
+    return parsed
+
+
+def inline_style_hashes(soup) -> set[str]:
+    """The CSP hashes of the page's ``<style>`` elements and ``style=""`` attributes."""
+    texts = [style.string or "" for style in soup.find_all("style")]
+    texts += [tag["style"] for tag in soup.find_all(style=True)]
+    return {
+        f"'sha256-{base64.b64encode(hashlib.sha256(t.encode()).digest()).decode()}'" for t in texts
+    }
+
+
+def check_policy(soup, expected: dict[str, set[str]]) -> None:
+    policy = directives(csp_of(soup))
+    style = policy.pop("style-src")
+    assert {name: set(values) for name, values in policy.items()} == expected
+    assert all(len(values) == len(set(values)) for values in policy.values()), policy
+    hashes = [value for value in style if value not in STYLE_KEYWORDS]
+    assert set(style) - set(hashes) == STYLE_KEYWORDS, style
+    assert all(HASH.fullmatch(value) for value in hashes), hashes
+    assert set(hashes) == inline_style_hashes(soup) and len(hashes) == len(set(hashes)), style
+
+
+def test_published_policy_is_exact_on_every_page(site):
+    for path in site.pages():
+        soup = site.page(path)
+        check_policy(soup, PUBLISHED)
+        # a policy covers only what comes after it
+        first = soup.head.find(_loads_or_csp)
+        assert first is not None and first.get("http-equiv") == "Content-Security-Policy", path
+
+
+def test_preview_policy_is_exact(preview_site):
+    for path in ("", "kontakt/", "projekte/unfallkarte/"):
+        check_policy(preview_site.page(path), PREVIEW)
 
 
 def open_page(browser, url: str, inject: str = ""):
     """Open ``url``; ``inject`` is appended to the HTML as a proxy would. -> (page, messages)"""
     page = browser.new_page()
-    page.add_init_script(LISTEN)
+    page.add_init_script(CSP_LISTENER)
     messages: list[str] = []
     page.on("console", lambda msg: messages.append(msg.text))
     if inject:
@@ -58,17 +119,6 @@ def _loads_or_csp(tag) -> bool:
     return tag.name in ("link", "style", "script") or tag.get("http-equiv") is not None
 
 
-def test_policy_is_strict_and_first_in_head(site):
-    for path in site.pages():
-        soup = site.page(path)
-        policy = csp_of(soup)
-        assert "default-src 'self'" in policy, path
-        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy, path
-        # a policy covers only what comes after it
-        first = soup.head.find(_loads_or_csp)
-        assert first is not None and first.get("http-equiv") == "Content-Security-Policy", path
-
-
 def test_no_inline_scripts_that_would_need_unsafe_inline(site):
     for path in site.pages():
         for script in site.page(path).find_all("script"):
@@ -78,16 +128,7 @@ def test_no_inline_scripts_that_would_need_unsafe_inline(site):
             )
 
 
-def test_every_page_loads_without_csp_violations(browser, server, site):
-    for path in site.pages():
-        page, messages = open_page(browser, server + path)
-        page.evaluate("document.querySelector('.theme-toggle')?.click()")  # furo's script runs
-        violations = page.evaluate("window.__csp")
-        csp_console = [m for m in messages if "Content Security Policy" in m]
-        assert violations == [] and csp_console == [], (path, violations, csp_console)
-        page.close()
-
-
+@pytest.mark.browser
 def test_theme_script_from_file_still_sets_the_colour_scheme(browser, server):
     page, _ = open_page(browser, server)
     assert page.evaluate("document.body.dataset.theme") == "auto"
@@ -96,6 +137,7 @@ def test_theme_script_from_file_still_sets_the_colour_scheme(browser, server):
     page.close()
 
 
+@pytest.mark.browser
 def test_injected_inline_script_is_blocked(browser, server):
     snippet = web_socket_script("127.0.0.1:9").replace(
         "const ws", "window.__injected = true; const ws"
@@ -106,31 +148,7 @@ def test_injected_inline_script_is_blocked(browser, server):
     page.close()
 
 
-@pytest.fixture(scope="module")
-def preview_server(tmp_path_factory):
-    """The site as ``make serve`` builds it (OKLAB_PREVIEW=1), served on 127.0.0.1."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    out = tmp_path_factory.mktemp("preview")
-    env = {**os.environ, "OKLAB_PREVIEW": "1"}
-    build = sphinx_build(ROOT, out / "html", "-E", "-d", str(out / "doctrees"), env=env)
-    assert build.returncode == 0, build.output
-    assert "'unsafe-inline'" in csp_of(build.page(""))
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(build.outdir))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
+@pytest.mark.browser
 def test_preview_lets_live_reload_run(browser, preview_server):
     host = preview_server.split("//")[1].rstrip("/")
     page, _ = open_page(browser, preview_server, inject=web_socket_script(host))
