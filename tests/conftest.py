@@ -38,8 +38,9 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 # In-process builds start helper processes (sphinx-sitemap's multiprocessing.Manager). Forked
 # from this process, they would inherit the pipe to Playwright's driver and keep it open, and
 # the session would hang when the browser shuts down. With "forkserver" (Python 3.14's default)
-# they start from a clean process instead.
+# they start from a clean server process instead, which imports nothing of ours.
 multiprocessing.set_start_method("forkserver", force=True)
+multiprocessing.set_forkserver_preload([])
 
 
 def pytest_configure(config: pytest.Config) -> None:
