@@ -51,6 +51,18 @@ def pytest_configure(config: pytest.Config) -> None:
         )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks that match: ``-m "not browser"`` runs every test that needs no Chromium."""
+    mismatched = [
+        item.nodeid
+        for item in items
+        if ("browser" in getattr(item, "fixturenames", ()))
+        != (item.get_closest_marker("browser") is not None)
+    ]
+    if mismatched:
+        raise pytest.UsageError(f"the browser fixture and the browser mark differ: {mismatched}")
+
+
 def strict_site(tmp_path_factory: pytest.TempPathFactory, name: str, **variables: str) -> Built:
     """The real site built clean in process; a warning or error fails the fixture."""
     build = build_in_process(ROOT, tmp_path_factory.mktemp(name), **variables)

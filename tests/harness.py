@@ -170,8 +170,9 @@ def copy_root(name: str, dest: Path) -> Path:
 
 
 def write_files(srcdir: Path, files: dict[str, str]) -> None:
-    """Write ``files`` (path -> text) into a copy; never into the repository itself."""
-    assert not Path(srcdir).resolve().is_relative_to(ROOT), srcdir
+    """Write ``files`` (path -> text) into a copy; never into the repository's sources."""
+    where = Path(srcdir).resolve()
+    assert not where.is_relative_to(ROOT) or where.is_relative_to(ROOT / "_build"), srcdir
     for name, text in files.items():
         (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
         (srcdir / name).write_text(text, encoding="utf-8")

@@ -3,8 +3,9 @@
 One page load per page and mode; on it: axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice),
 console errors, Content-Security-Policy violations, failed requests, requests to other hosts,
 cookies, horizontal overflow at any of the widths, the skip link and the theme toggle (furo's
-script) from the keyboard. A screenshot of each page and mode
-goes to ``_build/screenshots/`` (look at them: tests cannot tell whether the site is welcoming).
+script) from the keyboard. A screenshot of each page and mode goes to ``_build/screenshots/``
+(look at them: tests cannot tell whether the site is welcoming); JPEG, which Chromium writes
+in less than half the time of PNG.
 """
 
 from __future__ import annotations
@@ -159,7 +160,12 @@ def test_every_page_in_the_browser(site, server, browser, width, scheme):
                 f"{path or '/'}: {response and response.status}"
             )
             name = (path.strip("/").replace("/", "-") or "start").removesuffix(".html")
-            page.screenshot(path=SCREENSHOTS / f"{name}-{width}px-{scheme}.png", full_page=True)
+            page.screenshot(
+                path=SCREENSHOTS / f"{name}-{width}px-{scheme}.jpg",
+                full_page=True,
+                type="jpeg",
+                quality=85,
+            )
             problems += axe_violations(page)
             problems += [f"wider than the window: {o}" for o in overflowing(page)]
             problems += keyboard_problems(page, scheme)

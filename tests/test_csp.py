@@ -20,8 +20,9 @@ from harness import CSP_LISTENER
 from sphinx_autobuild.middleware import web_socket_script
 
 # The published policy, directive by directive. style-src is checked on its own: these
-# keywords plus the hashes of exactly the inline styles the page has. ('unsafe-hashes' allows
-# hashed style="" attributes; the built pages have none today, see the report of the refit.)
+# keywords plus the hashes of exactly the inline styles the page has. ('unsafe-hashes' lets
+# hashes allow style="" attributes too; the built pages have none today. When the policy drops
+# it, drop it here.)
 PUBLISHED = {
     "default-src": {"'self'"},
     "script-src": {"'self'"},
@@ -65,21 +66,22 @@ def inline_style_hashes(soup) -> set[str]:
     }
 
 
-def check_policy(soup, expected: dict[str, set[str]]) -> None:
+def check_policy(soup, expected: dict[str, set[str]], path: str) -> None:
     policy = directives(csp_of(soup))
     style = policy.pop("style-src")
-    assert {name: set(values) for name, values in policy.items()} == expected
-    assert all(len(values) == len(set(values)) for values in policy.values()), policy
+    assert {name: set(values) for name, values in policy.items()} == expected, path
+    assert all(len(values) == len(set(values)) for values in policy.values()), (path, policy)
     hashes = [value for value in style if value not in STYLE_KEYWORDS]
-    assert set(style) - set(hashes) == STYLE_KEYWORDS, style
-    assert all(HASH.fullmatch(value) for value in hashes), hashes
-    assert set(hashes) == inline_style_hashes(soup) and len(hashes) == len(set(hashes)), style
+    assert set(style) - set(hashes) == STYLE_KEYWORDS, (path, style)
+    assert all(HASH.fullmatch(value) for value in hashes), (path, hashes)
+    assert len(hashes) == len(set(hashes)), (path, style)
+    assert set(hashes) == inline_style_hashes(soup), (path, style)
 
 
 def test_published_policy_is_exact_on_every_page(site):
     for path in site.pages():
         soup = site.page(path)
-        check_policy(soup, PUBLISHED)
+        check_policy(soup, PUBLISHED, path)
         # a policy covers only what comes after it
         first = soup.head.find(_loads_or_csp)
         assert first is not None and first.get("http-equiv") == "Content-Security-Policy", path
@@ -87,7 +89,7 @@ def test_published_policy_is_exact_on_every_page(site):
 
 def test_preview_policy_is_exact(preview_site):
     for path in ("", "kontakt/", "projekte/unfallkarte/"):
-        check_policy(preview_site.page(path), PREVIEW)
+        check_policy(preview_site.page(path), PREVIEW, path)
 
 
 def open_page(browser, url: str, inject: str = ""):
