@@ -1,48 +1,34 @@
 # Everything a volunteer needs: `make serve` (live preview) and `make test` (all checks).
-# The first call creates .venv from pyproject.toml; later calls reuse it.
+# Every target only calls tools/tasks.py, as make.bat does on Windows: the logic lives there.
+# The first call creates .venv from the lock file requirements/dev.txt; later calls reuse it.
 
 PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
-VNU    := node_modules/vnu-jar/build/dist/vnu.jar
-HOST   ?= 127.0.0.1
-PORT   ?= 8000
-# Strict like Read the Docs: every warning is an error, every reference must resolve.
-STRICT := -W -n --keep-going
+TASKS  := $(PYTHON) tools/tasks.py
 
-.PHONY: serve html test bench clean
+.PHONY: venv serve html test bench mutants lock clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $@
+# `make` alone only creates or updates .venv.
+venv:
+	$(TASKS) venv
 
-serve: $(STAMP)
-	@echo "Vorschau startet auf http://$(HOST):$(PORT)/ (beenden mit Strg+C)"
-	OKLAB_PREVIEW=1 $(BIN)/sphinx-autobuild . _build/serve -b dirhtml --host $(HOST) --port $(PORT) \
-		--re-ignore '/(\.venv|\.git|_build|tests|benchmarks|node_modules)/' --ignore '*.mo'
+# HOST and PORT are optional: make serve PORT=8001
+serve:
+	$(TASKS) serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
-html: $(STAMP)
-	$(BIN)/sphinx-build -b dirhtml $(STRICT) -E . _build/html
-	@echo "Fertig: _build/html/index.html"
+html:
+	$(TASKS) html
 
-# The Nu Html Checker (npm package vnu-jar, pinned in package-lock.json; runs on Java 17).
-$(VNU):
-	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+test:
+	$(TASKS) test
 
-test: $(STAMP) | $(VNU)
-	$(BIN)/python -m pytest
+bench:
+	$(TASKS) bench
 
-# Build times, live-preview latency, page weight and Lighthouse in one table (about 5 minutes).
-# Lighthouse 12 comes from npm (devDependencies in package.json).
-LIGHTHOUSE := node_modules/.bin/lighthouse
-$(LIGHTHOUSE):
-	npm ci --ignore-scripts --no-audit --no-fund
+mutants:
+	$(TASKS) mutants
 
-bench: $(STAMP) | $(LIGHTHOUSE)
-	$(BIN)/python benchmarks/bench.py
+lock:
+	$(TASKS) lock
 
 clean:
-	rm -rf _build
+	$(TASKS) clean

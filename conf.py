@@ -19,16 +19,43 @@ author = "OK Lab Flensburg"
 copyright = "OK Lab Flensburg"
 language = "de"
 
+# -- Where the build will be seen ----------------------------------------------
+#
+# Read the Docs marks every build it makes (READTHEDOCS=True) and names the kind of version:
+# "branch" (latest), "tag" (stable) or "external", a pull request (READTHEDOCS_VERSION is then
+# its number). Nothing else is published.
+on_read_the_docs = os.environ.get("READTHEDOCS") == "True"
+release_by_hand = os.environ.get("OKLAB_RELEASE") == "1"
+# A pull-request preview (oklab.preview): a banner "Vorschau – nicht veröffentlicht" on every
+# page, noindex, no sitemap, a robots.txt that disallows everything. It builds while the
+# operator data are still missing (Impressum and Datenschutz then say "Angaben fehlen noch").
+oklab_pr_preview = on_read_the_docs and os.environ.get("READTHEDOCS_VERSION_TYPE") == "external"
+oklab_pr_number = os.environ.get("READTHEDOCS_VERSION", "") if oklab_pr_preview else ""
+# A release build (latest and stable on Read the Docs, or OKLAB_RELEASE=1) refuses to publish
+# without complete operator data for Impressum and Datenschutz; a local build shows
+# "Angaben fehlen noch".
+oklab_release = (on_read_the_docs and not oklab_pr_preview) or release_by_hand
+# Live reload: sphinx-autobuild injects an inline script into every page it serves, which the
+# strict Content-Security-Policy (oklab.csp) would block. sphinx-autobuild sets no variable
+# (it runs `python -m sphinx build` as a child process with the environment unchanged), so
+# a preview cannot recognise itself; published builds can. Every build that Read the Docs makes,
+# or that is marked OKLAB_RELEASE=1, keeps the strict policy; any other build lets the
+# live-reload script run, so `sphinx-autobuild . _build/html` works as its README shows.
+# `make html` and the tests build strictly with `-D oklab_live_reload=0`.
+oklab_live_reload = not (on_read_the_docs or release_by_hand)
+
 # -- General configuration ---------------------------------------------------
 
 extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxext.opengraph",
-    "sphinx_sitemap",
     "notfound.extension",
     "oklab",
 ]
+# A pull-request preview is for reviewers, never for search engines: no sitemap.
+if not oklab_pr_preview:
+    extensions.append("sphinx_sitemap")
 
 root_doc = "index"
 source_suffix = {".md": "markdown"}
@@ -43,7 +70,6 @@ exclude_patterns = [
     "locales",
     "node_modules",
 ]
-templates_path = ["_templates"]
 locale_dirs = ["locales/"]
 gettext_compact = False
 
@@ -57,6 +83,116 @@ myst_enable_extensions = [
     "substitution",  # {{ treffen_tag }} etc. from _data/lab.yaml
 ]
 myst_heading_anchors = 3
+# Text shows exactly as typed: no automatic quotes, dashes or dots (they would also turn a
+# title like "Daten -- Karte" into "Daten – Karte" and drop backslashes). Editors write
+# „…“ and – themselves, as the pages do.
+smartquotes = False
+
+# -- Colours: the lab's palette ------------------------------------------------
+#
+# Every colour of the site, each written once: the lab's newer site (navy text, brand blue,
+# dark brand, soft surface, borders), the Code for Germany lab blue, and their dark-scheme
+# counterparts. furo writes these as CSS variables into every page (``light_css_variables``
+# for ``body``, ``dark_css_variables`` for both of its dark selectors: dark chosen with the
+# toggle, or "auto" on a dark system). _static/css/oklab.css uses only these names.
+# Every text/background pair meets WCAG AA in both schemes (axe, tests/test_accessibility.py).
+palette_light = {
+    "oklab-navy": "#102c48",  # text and headings
+    "oklab-text-secondary": "#3b5166",
+    "oklab-text-muted": "#52667a",
+    "oklab-blue": "#0b4f80",  # brand: buttons, icons, "in Arbeit"
+    "oklab-blue-dark": "#093958",  # brand, pressed or hovered
+    "oklab-lab-blue": "#0069f6",  # Code for Germany
+    "oklab-link": "var(--oklab-blue)",
+    "oklab-link-underline": "#9bb6cc",
+    "oklab-visited": "#5b3a8c",
+    "oklab-visited-underline": "#b9a8d1",
+    "oklab-focus": "var(--oklab-lab-blue)",
+    "oklab-page": "#ffffff",
+    "oklab-on-brand": "var(--oklab-page)",  # text on brand blue and green
+    "oklab-surface": "#f5f7fa",  # boxes set off from the page
+    "oklab-sidebar": "var(--oklab-surface)",
+    "oklab-card-background": "var(--oklab-page)",
+    "oklab-hover": "#e8eef5",
+    "oklab-highlight": "#dcebfb",
+    "oklab-border": "#dfe7ee",
+    "oklab-border-strong": "#8a9bab",
+    "oklab-green": "#0a6b3d",  # "sucht Mitwirkende"
+    "oklab-hero-from": "#eaf2fb",  # the start page's hero: a gradient into the page
+    "oklab-hero-via": "var(--oklab-surface)",
+    "oklab-admonition": "transparent",
+    "oklab-shadow": (
+        "0 1px 2px color-mix(in srgb, var(--oklab-navy) 8%, transparent),"
+        " 0 4px 16px color-mix(in srgb, var(--oklab-navy) 6%, transparent)"
+    ),
+    "oklab-shadow-hover": (
+        "0 2px 4px color-mix(in srgb, var(--oklab-navy) 10%, transparent),"
+        " 0 10px 28px color-mix(in srgb, var(--oklab-navy) 12%, transparent)"
+    ),
+    "oklab-logo": "var(--oklab-logo-light)",  # the files: light_logo/dark_logo below
+}
+# What differs in the dark scheme.
+palette_dark = {
+    "oklab-navy": "#e6edf3",
+    "oklab-text-secondary": "#c2cfdc",
+    "oklab-text-muted": "#a3b5c7",
+    "oklab-blue": "#7cb4ff",
+    "oklab-blue-dark": "#a9ceff",
+    "oklab-link": "#8cc0ff",
+    "oklab-link-underline": "#3d6288",
+    "oklab-visited": "#c7adff",
+    "oklab-visited-underline": "#6b5a91",
+    "oklab-focus": "var(--oklab-blue-dark)",
+    "oklab-page": "#0f1a26",
+    "oklab-on-brand": "#0b1622",
+    "oklab-surface": "#142232",
+    "oklab-sidebar": "#0b141e",
+    "oklab-card-background": "var(--oklab-surface)",
+    "oklab-hover": "#1a2b3d",
+    "oklab-highlight": "#173a5e",
+    "oklab-border": "#2a3f55",
+    "oklab-border-strong": "#5d7185",
+    "oklab-green": "#7ee2a8",
+    "oklab-hero-from": "#14283d",
+    "oklab-hero-via": "#112030",
+    "oklab-admonition": "var(--oklab-surface)",
+    "oklab-shadow": "0 1px 2px rgb(0 0 0 / 30%)",
+    "oklab-shadow-hover": "0 4px 20px rgb(0 0 0 / 45%)",
+    "oklab-logo": "var(--oklab-logo-dark)",
+}
+# furo's and sphinx-design's colours, derived from the palette. They go into both schemes:
+# furo's stylesheet sets its own dark values under the same dark selectors, which only a
+# declaration as specific as theirs (and later) overrides. furo's stylesheet already derives
+# sphinx-design's primary and card colours from its own (furo-extensions.css).
+theme_colours = {
+    "color-foreground-primary": "var(--oklab-navy)",
+    "color-foreground-secondary": "var(--oklab-text-secondary)",
+    "color-foreground-muted": "var(--oklab-text-muted)",
+    "color-foreground-border": "var(--oklab-border-strong)",
+    "color-background-primary": "var(--oklab-page)",
+    "color-background-secondary": "var(--oklab-sidebar)",
+    "color-background-hover": "var(--oklab-hover)",
+    "color-background-border": "var(--oklab-border)",
+    "color-brand-primary": "var(--oklab-blue)",
+    "color-brand-content": "var(--oklab-link)",
+    "color-brand-visited": "var(--oklab-visited)",
+    "color-link-underline": "var(--oklab-link-underline)",
+    "color-link-underline--hover": "var(--oklab-link)",
+    "color-link-underline--visited": "var(--oklab-visited-underline)",
+    "color-sidebar-link-text--top-level": "var(--oklab-link)",
+    "color-highlighted-background": "var(--oklab-highlight)",
+    "color-admonition-background": "var(--oklab-admonition)",
+    "color-card-border": "var(--oklab-border)",
+    "color-card-background": "var(--oklab-card-background)",
+    # The banner of a pull-request preview (oklab.preview): the page's colours inverted.
+    "color-announcement-background": "var(--oklab-navy)",
+    "color-announcement-text": "var(--oklab-page)",
+    "sd-color-primary-highlight": "var(--oklab-blue-dark)",
+    "sd-color-primary-text": "var(--oklab-on-brand)",
+    "sd-color-secondary": "var(--oklab-page)",
+    "sd-color-secondary-highlight": "var(--oklab-hover)",
+    "sd-color-secondary-text": "var(--oklab-link)",
+}
 
 # -- Options for HTML output -------------------------------------------------
 
@@ -79,10 +215,21 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://oklabflensbu
 
 html_theme_options = {
     "navigation_with_keys": False,
-    "top_of_page_buttons": [],
-    # The lab's own hexagon mark, drawn for this site (a dark variant for the dark scheme).
+    # "Seite bearbeiten": furo links every page to its Markdown file in GitHub's web editor,
+    # <source_repository>/edit/<source_branch>/<source_directory>/<file>.md (oklab.editlink).
+    # The website's own repository is not known yet (no source names it): while the address
+    # is empty, no page shows the link. Fill in e.g. "https://github.com/<owner>/<name>".
+    "top_of_page_buttons": ["edit"],
+    "source_repository": "",
+    "source_branch": "main",
+    "source_directory": "",  # conf.py lies at the repository's root
+    # The lab's own hexagon mark, drawn for this site (a dark variant for the dark scheme,
+    # the same size). Templates and the stylesheet (_static/css/oklab.css_t) take the names
+    # from here and the proportions from the SVG itself (oklab.theme: ``oklab_logo_size``).
     "light_logo": "logo-light.svg",
     "dark_logo": "logo-dark.svg",
+    "light_css_variables": palette_light | theme_colours,
+    "dark_css_variables": palette_dark | theme_colours,
 }
 html_favicon = "_static/favicon.svg"
 # Copied to the site's root: browsers ask for /favicon.ico whatever the page says.
@@ -121,9 +268,3 @@ oklab_data_file = "_data/lab.yaml"
 # A fixed date, never "today", keeps the file identical from build to build; it is also the
 # file's DTSTAMP.
 oklab_calendar_start = "2026-01-07"
-# `make serve` sets OKLAB_PREVIEW=1: the Content-Security-Policy then lets sphinx-autobuild's
-# inline live-reload script run. Published builds keep the strict policy.
-oklab_preview = os.environ.get("OKLAB_PREVIEW") == "1"
-# A release build (on Read the Docs, or OKLAB_RELEASE=1) refuses to publish without complete
-# operator data for Impressum and Datenschutz; a local build shows "Angaben fehlen noch".
-oklab_release = os.environ.get("READTHEDOCS") == "True" or os.environ.get("OKLAB_RELEASE") == "1"

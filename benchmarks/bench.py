@@ -200,9 +200,8 @@ def measure_autobuild(work: Path, edits: int) -> None:
         "--ignore",
         "*.mo",
     ]
-    env = {**os.environ, "OKLAB_PREVIEW": "1"}
     proc = subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
     url = f"http://127.0.0.1:{port}/ueber-uns/"
     latencies = []

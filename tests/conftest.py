@@ -16,6 +16,7 @@ import pytest
 from harness import (
     EXT,
     GROWN_BY,
+    PUBLISHED_CSP,
     ROOT,
     ROOTS,
     RTD_URL,
@@ -45,7 +46,7 @@ multiprocessing.set_forkserver_preload([])
 
 def pytest_configure(config: pytest.Config) -> None:
     # In-process builds show the deprecation warnings of other packages (not ours).
-    for module in ("sphinx_sitemap", "myst_parser.*"):
+    for module in ("sphinx_sitemap", "myst_parser.*", "notfound.*"):
         config.addinivalue_line(
             "filterwarnings", f"ignore::sphinx.deprecation.RemovedInSphinx11Warning:{module}"
         )
@@ -63,29 +64,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         raise pytest.UsageError(f"the browser fixture and the browser mark differ: {mismatched}")
 
 
-def strict_site(tmp_path_factory: pytest.TempPathFactory, name: str, **variables: str) -> Built:
+def strict_site(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    confoverrides: dict | None = None,
+    **variables: str,
+) -> Built:
     """The real site built clean in process; a warning or error fails the fixture."""
-    build = build_in_process(ROOT, tmp_path_factory.mktemp(name), **variables)
+    build = build_in_process(ROOT, tmp_path_factory.mktemp(name), confoverrides, **variables)
     assert build.statuscode == 0 and build.warnings == "", build.warnings
     return build
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The real site as a local ``make html`` builds it (no Read the Docs, no preview)."""
-    return strict_site(tmp_path_factory, "site")
+    """The real site as ``make html`` builds it: no Read the Docs, and with the published
+    Content-Security-Policy (``-D oklab_live_reload=0``, no room for live reload)."""
+    return strict_site(tmp_path_factory, "site", PUBLISHED_CSP)
 
 
 @pytest.fixture(scope="session")
 def rtd_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The real site with Read the Docs' canonical URL (language and version in the path)."""
-    return strict_site(tmp_path_factory, "rtd", READTHEDOCS_CANONICAL_URL=RTD_URL)
-
-
-@pytest.fixture(scope="session")
-def preview_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The real site as ``make serve`` builds it (``OKLAB_PREVIEW=1``)."""
-    return strict_site(tmp_path_factory, "preview", OKLAB_PREVIEW="1")
+    return strict_site(tmp_path_factory, "rtd", PUBLISHED_CSP, READTHEDOCS_CANONICAL_URL=RTD_URL)
 
 
 @pytest.fixture(scope="session")
@@ -97,7 +98,7 @@ def grown_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     shutil.copy(ROOT / "_vorlagen" / "projekt.md", src / "projekte" / "neues-projekt.md")
     (src / "neue-seite").mkdir()
     shutil.copy(ROOT / "_vorlagen" / "seite.md", src / "neue-seite" / "index.md")
-    build = build_in_process(src, work / "build")
+    build = build_in_process(src, work / "build", PUBLISHED_CSP)
     assert build.statuscode == 0 and build.warnings == "", build.warnings
     return build
 
@@ -162,13 +163,6 @@ NO_BROWSER = (
 def server(site: Built):
     """The built site on a static host like Read the Docs (unknown addresses: the 404 page)."""
     with serve(site.outdir) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def preview_server(preview_site: Built):
-    """The preview build (``make serve``) on the same kind of static host."""
-    with serve(preview_site.outdir) as url:
         yield url
 
 

@@ -5,6 +5,8 @@
   whose contract is the exit status and the printed message (bad input, release refusal)
 - ``Output``: the parsed pages of a build folder
 - ``serve``: the one static server of the tests (and of ``make bench``)
+- ``nu_messages``: the Nu Html Checker's messages about some files
+- ``copy_root``, ``write_files``, ``write_small_site``: copies of the test roots
 - ``copy_site``, ``add_projects``, ``make_site``: copies of the site, with synthetic project
   pages for the scale tests and the benchmark
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import re
 import shutil
@@ -40,10 +43,13 @@ FACTS_LAB = DATA / "facts-lab.yaml"
 FACTS_PROJECTS = DATA / "facts-projects.yaml"
 RTD_URL = "https://oklab-test.readthedocs.io/de/latest/"  # as Read the Docs sets it
 GROWN_BY = 40  # synthetic projects in the ``grown_site`` fixture
-# conf.py reads these when it is executed; a build only sees the ones a test sets.
-SITE_VARIABLES = ("OKLAB_PREVIEW", "OKLAB_RELEASE", "READTHEDOCS", "READTHEDOCS_CANONICAL_URL")
+# conf.py reads variables with these prefixes (OKLAB_RELEASE, READTHEDOCS,
+# READTHEDOCS_CANONICAL_URL, READTHEDOCS_VERSION_TYPE, …); a build only sees the ones a test sets.
+SITE_VARIABLES = ("OKLAB_", "READTHEDOCS")
 # What sphinx-build -W -n asks for, in process: every reference must resolve.
 STRICT = {"nitpicky": True}
+# What ``make html`` adds (``-D oklab_live_reload=0``): the published Content-Security-Policy.
+PUBLISHED_CSP = {"oklab_live_reload": False}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -109,7 +115,7 @@ def site_environment(**variables: str) -> dict[str, str]:
     ``_ext`` is on the path here, the one place for subprocesses: the test roots' conf.py
     files cannot name it (sphinx.testing copies them elsewhere).
     """
-    env = {k: v for k, v in os.environ.items() if k not in SITE_VARIABLES}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(SITE_VARIABLES)}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(EXT), env.get("PYTHONPATH")]))
     return env | variables
 
@@ -178,6 +184,24 @@ def write_files(srcdir: Path, files: dict[str, str]) -> None:
         (srcdir / name).write_text(text, encoding="utf-8")
 
 
+def write_small_site(dest: Path, project: dict, lab_changes=None) -> Path:
+    """A copy of ``tests/roots/test-escaping`` (every place a front-matter or data value is
+    shown) with ``projekte/karte.md`` from ``project`` (front matter) and the real
+    ``_data/lab.yaml``, changed by ``lab_changes(data)`` if given."""
+    import yaml
+
+    copy_root("escaping", dest)
+    lab = yaml.safe_load(LAB_FILE.read_text(encoding="utf-8"))
+    if lab_changes is not None:
+        lab_changes(lab)
+    page = "---\n" + yaml.safe_dump(project, allow_unicode=True) + "---\n\nText.\n"
+    write_files(
+        dest,
+        {"_data/lab.yaml": yaml.safe_dump(lab, allow_unicode=True), "projekte/karte.md": page},
+    )
+    return dest
+
+
 # -- The static server and the browser --------------------------------------------------------
 
 # An init script for Chromium: collects Content-Security-Policy violations from the first
@@ -223,6 +247,30 @@ def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = ReadTheDocsHan
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# -- The Nu Html Checker ------------------------------------------------------------------------
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+NU_MISSING = (
+    "Der Nu Html Checker fehlt: `make test` installiert ihn (`npm ci` im Repository), "
+    "dazu Java 17 (`apt-get install default-jre-headless`) und npm (`apt-get install npm`)."
+)
+
+
+def nu_messages(files: list[Path]) -> list[dict]:
+    """The Nu Html Checker's messages (JSON) about ``files``; raises ``FileNotFoundError``
+    with ``NU_MISSING`` if Java or the checker is not installed."""
+    java = shutil.which("java")
+    if not java or not VNU.exists():
+        raise FileNotFoundError(NU_MISSING)
+    proc = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--stdout", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return json.loads(proc.stdout)["messages"]
 
 
 # -- Copies of the site, with synthetic project pages ---------------------------------------

@@ -1,5 +1,5 @@
 """The real site builds strictly (the ``site`` fixture fails on any warning) and in German;
-conf.py tells local, release, Read the Docs and preview builds apart; the README names the two
+conf.py takes the canonical address from Read the Docs; the README names the two
 commands a volunteer needs."""
 
 import re
@@ -28,23 +28,19 @@ def test_readme_names_the_two_commands():
         assert re.search(rf"^{target}:", makefile, re.M), target
 
 
-# conf.py's environment variables -> (oklab_release, oklab_preview, html_baseurl). The test
-# roots copy the release line; this checks the site's own conf.py.
-ENVIRONMENTS = {
-    "local": ({}, (False, False, "https://oklabflensburg.de/")),
-    "release": ({"OKLAB_RELEASE": "1"}, (True, False, "https://oklabflensburg.de/")),
-    "Read the Docs": (
-        {"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": RTD_URL},
-        (True, False, RTD_URL),
-    ),
-    "preview": ({"OKLAB_PREVIEW": "1"}, (False, True, "https://oklabflensburg.de/")),
+# conf.py's environment variables -> html_baseurl (the canonical address). Which builds are
+# published and which leave room for live reload: test_live_reload.py.
+BASE_URLS = {
+    "local": ({}, "https://oklabflensburg.de/"),
+    "release": ({"OKLAB_RELEASE": "1"}, "https://oklabflensburg.de/"),
+    "Read the Docs": ({"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": RTD_URL}, RTD_URL),
 }
 
 
-@pytest.mark.parametrize("name", ENVIRONMENTS)
-def test_conf_reads_the_environment(name, monkeypatch):
-    variables, expected = ENVIRONMENTS[name]
+@pytest.mark.parametrize("name", BASE_URLS)
+def test_conf_takes_the_canonical_address_from_read_the_docs(name, monkeypatch):
+    variables, expected = BASE_URLS[name]
     monkeypatch.setattr(sys, "path", list(sys.path))  # conf.py adds _ext
     with environment(**variables):
         conf = runpy.run_path(str(ROOT / "conf.py"))
-    assert (conf["oklab_release"], conf["oklab_preview"], conf["html_baseurl"]) == expected
+    assert conf["html_baseurl"] == expected

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from harness import SEED, STRICT, Output, copy_root, sphinx_cli, write_files
+from oracles import message
 
 KARTE = """---
 title: Karte
@@ -26,64 +27,64 @@ links:
 # Karte
 """
 
-# case: (file, its text, the exact line the editor reads on stderr). The oracle, written out.
+# case: (file, its text, the exact line the editor reads on stderr). The wording comes from the
+# written-out table in tests/oracles.py.
 MISTAKES = {
     "kaputtes YAML": (
         "kaputt.md",
         "---\ntitle: Seite\nnavOrder: 3: 4\n---\n\n# Seite\n",
-        "kaputt.md:3: ERROR: YAML-Fehler: ein Doppelpunkt steht an einer unerwarteten Stelle "
-        "(Text mit Doppelpunkt in Anführungszeichen setzen)",
+        "kaputt.md:3: ERROR: " + message("YAML: Doppelpunkt"),
     ),
     "Kopfbereich nicht geschlossen": (
         "offen.md",
         "---\ntitle: Seite\nnavOrder: 3\n\n# Seite\n",
-        "offen.md:1: ERROR: YAML-Fehler: der Kopfbereich (Front Matter) wird nicht mit --- "
-        "geschlossen",
+        "offen.md:1: ERROR: " + message("YAML: Kopfbereich offen"),
     ),
     "unbekanntes Feld": (
         "tippfehler.md",
         "---\ntitle: Seite\nnavOrdre: 3\n---\n\n# Seite\n",
-        "tippfehler.md:3: ERROR: Feld „navOrdre“: unbekanntes Feld",
+        "tippfehler.md:3: ERROR: " + message("unbekanntes Feld", field="navOrdre"),
     ),
     "navOrder als Wort": (
         "wort.md",
         "---\ntitle: Seite\nnavOrder: drei\n---\n\n# Seite\n",
-        "wort.md:3: ERROR: Feld „navOrder“: muss eine ganze Zahl sein (zum Beispiel 3), "
-        "gefunden: 'drei'",
+        "wort.md:3: ERROR: " + message("keine ganze Zahl", field="navOrder", value="drei"),
     ),
     "Seite ohne Titel": (
         "ohne-titel.md",
         "---\nnavOrder: 3\n---\n\n# Seite\n",
-        "ohne-titel.md:2: ERROR: Feld „title“: Pflichtfeld fehlt",
+        "ohne-titel.md:2: ERROR: " + message("Pflichtfeld fehlt", field="title"),
     ),
     "Status nicht in der Liste": (
         "projekte/status.md",
         KARTE.replace("status: active", "status: geplant"),
-        "projekte/status.md:4: ERROR: Feld „status“: ungültiger Wert 'geplant'; erlaubt: "
-        "seeking (sucht Mitwirkende), active (in Arbeit), finished (abgeschlossen)",
+        "projekte/status.md:4: ERROR: " + message("Status nicht in der Liste", value="geplant"),
     ),
     "unmögliches Datum": (
         "projekte/datum.md",
         KARTE.replace("status: active", "status: active\ndate: 2024-02-30"),
-        "projekte/datum.md:5: ERROR: Feld „date“: ist kein gültiges Datum (Format JJJJ-MM-TT), "
-        "gefunden: '2024-02-30'",
+        "projekte/datum.md:5: ERROR: "
+        + message("unmögliches Datum", field="date", value="2024-02-30"),
     ),
     "Link ohne Adresse": (
         "projekte/link.md",
         KARTE.replace("    url: https://example.org\n", ""),
-        "projekte/link.md:8: ERROR: Feld „links[1].url“: Pflichtfeld fehlt",
+        "projekte/link.md:8: ERROR: " + message("Pflichtfeld fehlt", field="links[1].url"),
     ),
     "Bild fehlt": (
         "projekte/bild.md",
         KARTE.replace("status: active", "status: active\nimage: fehlt.png"),
-        "projekte/bild.md:5: ERROR: Feld „image“: Bilddatei 'fehlt.png' nicht gefunden (Pfad "
-        "relativ zu dieser Seite oder mit / am Anfang ab dem Hauptordner der Website)",
+        "projekte/bild.md:5: ERROR: " + message("Bild fehlt", value="fehlt.png"),
     ),
     "Themen als Text statt Liste": (
         "projekte/themen.md",
         KARTE.replace("tags:\n  - Umwelt", "tags: Umwelt"),
-        "projekte/themen.md:5: ERROR: Feld „tags“: muss eine Liste sein (Zeilen, die mit - "
-        "beginnen)",
+        "projekte/themen.md:5: ERROR: " + message("keine Liste", field="tags"),
+    ),
+    "Technologien als Text statt Liste": (
+        "projekte/technik.md",
+        KARTE.replace("links:", "technologies: Python, PostGIS\nlinks:"),
+        "projekte/technik.md:7: ERROR: " + message("keine Liste", field="technologies"),
     ),
 }
 # Sphinx appends the message type (``[oklab.content]``); it is not part of the wording.
@@ -157,3 +158,13 @@ def test_page_from_the_older_nuxt_site_builds_unchanged(root_app):
     assert page.find("h1").get_text(strip=True).startswith("Über uns")  # title becomes the heading
     # the image on another host is never loaded by the reader's browser
     assert not [img for img in page.find_all("img") if re.match(r"https?://", img.get("src", ""))]
+
+
+def test_technologies_as_a_list_build(root_app):
+    """The right form of the mistake "Technologien als Text statt Liste" above."""
+    good = KARTE.replace("links:", "technologies:\n  - Python\n  - PostGIS\nlinks:")
+    app = root_app("frontmatter", {"projekte/karte.md": good})
+    app.build()
+    assert app.statuscode == 0 and app.warning.getvalue() == ""
+    facts = Output(app.outdir).page("projekte/karte/").select_one(".oklab-facts").get_text(" ")
+    assert "Python" in facts and "PostGIS" in facts

@@ -6,40 +6,25 @@ with ``npm ci``) and runs on Java 17 or newer: these tests are marked ``vnu``.
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-
 import pytest
-from harness import ROOT
+from harness import nu_messages
 
 pytestmark = pytest.mark.vnu
 
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-INSTALL_HINT = (
-    "Der Nu Html Checker fehlt: `make test` installiert ihn (`npm ci` im Repository), "
-    "dazu Java 17 (`apt-get install default-jre-headless`) und npm (`apt-get install npm`)."
-)
 # A control page with one known error: proof that the checker really reads the files it gets.
 BROKEN = '<!DOCTYPE html><html lang="de"><head><title>x</title></head><body><p><div></p></body>'
 
 
 @pytest.fixture(scope="module")
 def vnu_messages(site, tmp_path_factory) -> list[dict]:
-    java = shutil.which("java")
-    if not java or not VNU.exists():
-        pytest.fail(INSTALL_HINT, pytrace=False)
     control = tmp_path_factory.mktemp("vnu") / "kaputt.html"
     control.write_text(BROKEN, encoding="utf-8")
     files = [site.outdir / (p if p.endswith(".html") else p + "index.html") for p in site.pages()]
     assert len(files) >= 5, "the site has hardly any pages"
-    proc = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--stdout", *map(str, files), str(control)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return json.loads(proc.stdout)["messages"]
+    try:
+        return nu_messages([*files, control])
+    except FileNotFoundError as missing:
+        pytest.fail(str(missing), pytrace=False)
 
 
 def test_every_page_is_valid_html(site, vnu_messages):

@@ -13,16 +13,11 @@ from urllib.parse import unquote
 
 import yaml
 from harness import LAB_FILE, Output, copy_root, sphinx_cli, write_files
+from oracles import OPERATOR_LABELS, message
 
 NOTICE = "Angaben fehlen noch"
 # The fields of the ``operator`` block and how pages and messages name them, in page order.
-LABELS = {
-    "name": "Name der verantwortlichen Person",
-    "street": "Straße und Hausnummer",
-    "postcode": "Postleitzahl",
-    "city": "Ort",
-    "email": "E-Mail-Adresse",
-}
+LABELS = OPERATOR_LABELS
 # Values from ../shared/facts (the meeting place and the general contact), used only to
 # exercise the code: they say nothing about who runs the website.
 COMPLETE = {
@@ -32,12 +27,6 @@ COMPLETE = {
     "city": "Flensburg",
     "email": "oklabflensburg@grain.one",
 }
-REFUSED = (
-    "ERROR: Veröffentlichung abgebrochen: Impressum und Datenschutz brauchen vollständige "
-    "Angaben zum Anbieter der Website. Es fehlen oder sind ungültig: {labels}. Bitte echte "
-    "Angaben in _data/lab.yaml im Block „operator“ eintragen, keine Platzhalter "
-    "(TODO, Muster, XXX …)."
-)
 MESSAGE_TYPE = re.compile(r" \[[\w.-]+\]$")
 
 
@@ -73,9 +62,12 @@ def test_release_build_fails_naming_the_missing_fields(tmp_path):
     assert build.returncode == 1
     assert "Traceback" not in build.output
     assert stderr_lines(build) == [
-        f"_data/lab.yaml:{line_of(text, 'street')}: ERROR: Feld „operator.street“: fehlt",
-        f"_data/lab.yaml:{line_of(text, 'email')}: ERROR: Feld „operator.email“: fehlt",
-        REFUSED.format(labels="Straße und Hausnummer, E-Mail-Adresse"),
+        f"_data/lab.yaml:{line_of(text, 'street')}: ERROR: "
+        + message("Angabe fehlt", field="operator.street"),
+        f"_data/lab.yaml:{line_of(text, 'email')}: ERROR: "
+        + message("Angabe fehlt", field="operator.email"),
+        "ERROR: "
+        + message("Veröffentlichung abgebrochen", labels="Straße und Hausnummer, E-Mail-Adresse"),
     ]
 
 
@@ -90,17 +82,19 @@ def test_release_build_on_read_the_docs_refuses_placeholders_and_malformed_value
     text, build = release_build(tmp_path, operator, READTHEDOCS="True")
     assert build.returncode == 1
     assert "Traceback" not in build.output
-    at = {
-        field: f"_data/lab.yaml:{line_of(text, field)}: ERROR: Feld „operator.{field}“:"
-        for field in LABELS
-    }
+
+    def at(field: str, case: str) -> str:
+        value = operator[field]
+        wording = message(case, field=f"operator.{field}", value=value)
+        return f"_data/lab.yaml:{line_of(text, field)}: ERROR: {wording}"
+
     assert stderr_lines(build) == [
-        f"{at['name']} ist ein Platzhalter ('Max Mustermann'), keine echte Angabe",
-        f"{at['street']} ist ein Platzhalter ('TODO'), keine echte Angabe",
-        f"{at['postcode']} muss fünf Ziffern haben (zum Beispiel 24939), gefunden: '2493'",
-        f"{at['city']} ist ein Platzhalter ('XXX'), keine echte Angabe",
-        f"{at['email']} ist ein Platzhalter ('info@example.org'), keine echte Angabe",
-        REFUSED.format(labels=", ".join(LABELS.values())),
+        at("name", "Platzhalter"),
+        at("street", "Platzhalter"),
+        at("postcode", "keine Postleitzahl"),
+        at("city", "Platzhalter"),
+        at("email", "Platzhalter"),
+        "ERROR: " + message("Veröffentlichung abgebrochen", labels=", ".join(LABELS.values())),
     ]
 
 

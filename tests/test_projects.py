@@ -1,5 +1,6 @@
 """The project catalogue follows from the files in projekte/: one card per file, a facts box on
-each page, the facts from ../shared/facts/projects.yaml, and the editor's template builds.
+each page, every fact from ../shared/facts/projects.yaml (kept in tests/data/), the start page's
+newest projects that look for people, and the editor's template builds.
 
 The order's rules are exercised by the test root ``tests/roots/test-catalogue`` (expected order
 written out); the real site's order is checked against a separate, simpler model of the rule.
@@ -18,7 +19,24 @@ from harness import FACTS_PROJECTS, LAB_FILE, ROOT, STRICT, Output
 
 PROJECT_FILES = sorted(p for p in (ROOT / "projekte").glob("*.md") if p.name != "index.md")
 FACTS = FACTS_PROJECTS
+ALL_FACTS = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
 LABELS = {"seeking": "sucht Mitwirkende", "active": "in Arbeit", "finished": "abgeschlossen"}
+# 2 from the seed, 15 public projects, 5 from the lab's newest site
+PROJECT_COUNT = 22
+MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
 
 
 def front_matter(path: Path) -> dict:
@@ -95,8 +113,34 @@ def documented_order(files: list[Path]) -> list[str]:
 
 
 def test_one_card_per_project_file_in_documented_order(site):
-    assert len(PROJECT_FILES) >= 17
+    assert len(PROJECT_FILES) == PROJECT_COUNT
     assert [t for t, _ in cards(site.page("projekte/"))] == documented_order(PROJECT_FILES)
+
+
+def facts_fields(page) -> dict:
+    """The facts box as label -> value element (``dd``)."""
+    box = page.select_one(".oklab-facts")
+    return {dt.get_text(strip=True).rstrip(":"): dt.find_next_sibling("dd") for dt in box("dt")}
+
+
+def german_date(iso) -> str:
+    """``2023-04-01`` -> "1. April 2023", as a German reader writes it."""
+    year, month, day = str(iso).split("-")
+    return f"{int(day)}. {MONTHS[int(month) - 1]} {year}"
+
+
+def page_of(title: str) -> Path:
+    (path,) = [p for p in PROJECT_FILES if front_matter(p)["title"] == title]
+    return path
+
+
+def test_22_project_pages_and_22_cards(site):
+    pages = [p for p in site.pages() if p.startswith("projekte/") and p != "projekte/"]
+    assert len(pages) == PROJECT_COUNT
+    assert len(site.page("projekte/").select(".oklab-project")) == PROJECT_COUNT
+    facts_titles = [p["title"] for p in ALL_FACTS["from_seed"] + ALL_FACTS["public"]]
+    facts_titles += [p["title"] for p in ALL_FACTS["newer_site"]]
+    assert sorted(card_titles(site.page("projekte/"))) == sorted(facts_titles)
 
 
 def test_each_card_links_to_its_page_and_shows_status_in_words(site):
@@ -115,10 +159,18 @@ def test_each_card_links_to_its_page_and_shows_status_in_words(site):
             assert facts_badge.get_text(strip=True) == badge.get_text(strip=True), title
 
 
-def test_start_page_shows_the_first_projects(site):
-    start = card_titles(site.page(""))
-    assert len(start) == 3
-    assert start == card_titles(site.page("projekte/"))[:3]
+def test_start_page_shows_the_newest_projects_that_seek_people(site):
+    """Aktuelle Projekte: the three most recently presented projects with status seeking."""
+    dates = ALL_FACTS["older_site"]
+    seeking = [p for p in ALL_FACTS["public"] if p["status"] == "seeking"]
+    newest = sorted(seeking, key=lambda p: str(dates[p["repo"]]["date"]), reverse=True)
+    expected = ["Open Data Day Flensburg", "Bildungsatlas", "Kitafinder"]
+    assert [p["title"] for p in newest[:3]] == expected  # the facts say so, too
+    start = site.page("")
+    assert card_titles(start) == expected
+    assert [b.get_text(strip=True) for b in start.select(".oklab-project .oklab-status")] == [
+        "sucht Mitwirkende"
+    ] * 3
 
 
 def test_facts_box_shows_the_front_matter(site):
@@ -127,12 +179,23 @@ def test_facts_box_shows_the_front_matter(site):
         page = site.page(f"projekte/{path.stem}/")
         box = page.select_one(".oklab-facts")
         links = {a.get_text(strip=True): a["href"] for a in box.find_all("a")} if box else {}
-        if meta.get("repo"):
+        if meta.get("repo", "").startswith("https://"):  # a repository outside the lab's
+            assert links["Quellcode"] == meta["repo"]
+        elif meta.get("repo"):
             assert links["Quellcode"] == f"https://github.com/oklabflensburg/{meta['repo']}"
         for link in meta.get("links", []):
             assert links[link["name"]] == link["url"], path.name
         for tag in meta.get("tags", []):
             assert tag in box.get_text(), path.name
+        fields = facts_fields(page)
+        if meta.get("technologies"):
+            shown = fields["Technik"].get_text(" ", strip=True)
+            assert shown == " · ".join(meta["technologies"]), path.name
+        else:
+            assert "Technik" not in fields, path.name
+        if meta.get("date"):
+            presented = fields["Erstmals vorgestellt"].get_text(strip=True)
+            assert presented == german_date(meta["date"]), path.name
 
 
 def test_open_projects_invite_to_the_meeting(site):
@@ -169,6 +232,46 @@ def test_every_public_project_has_its_facts(site):
             assert project["data_source"] in hrefs
         assert LABELS[project["status"]] in box.get_text()
         assert all(tag in box.get_text() for tag in project["tags"])
+
+
+def test_every_fact_of_the_older_site_is_on_its_page(site):
+    """The day each project was first presented, its data source and extra links."""
+    by_repo = {front_matter(p).get("repo"): p for p in PROJECT_FILES}
+    assert len(ALL_FACTS["older_site"]) == 15
+    for repo, facts in ALL_FACTS["older_site"].items():
+        page = site.page(f"projekte/{by_repo[repo].stem}/")
+        fields = facts_fields(page)
+        assert fields["Erstmals vorgestellt"].get_text(strip=True) == german_date(facts["date"])
+        links = {a["href"]: a.get_text(strip=True) for a in fields["Links"].find_all("a")}
+        if "data_source" in facts:  # named as what it is: "… (Datenquelle)", "… (Datenabfrage)"
+            assert "(Daten" in links[facts["data_source"]], repo
+        for extra in facts.get("extra_links", []):
+            assert links[extra["url"]] == extra["name"], repo
+
+
+def test_the_five_projects_of_the_newest_site(site):
+    """Title, status (or none), topic, technologies, website, source page, repository."""
+    assert len(ALL_FACTS["newer_site"]) == 5
+    for project in ALL_FACTS["newer_site"]:
+        page = site.page(f"projekte/{page_of(project['title']).stem}/")
+        assert page.find("h1").get_text(strip=True).startswith(project["title"])
+        fields = facts_fields(page)
+        if project["status"] is None:
+            assert "Status" not in fields, project["title"]
+        else:
+            assert fields["Status"].get_text(strip=True) == LABELS[project["status"]]
+        assert fields["Themen"].get_text(strip=True) == " · ".join(project["tags"])
+        technologies = fields["Technik"].get_text(" ", strip=True)
+        assert technologies == " · ".join(project["technologies"]), project["title"]
+        hrefs = [a["href"] for a in fields["Links"].find_all("a")]
+        assert project["source"] in hrefs, project["title"]
+        if "website" in project:
+            assert project["website"] in hrefs, project["title"]
+        repository = project.get("repository_url") or (
+            f"https://github.com/oklabflensburg/{project['repo']}"
+        )
+        code = fields["Links"].find("a", string="Quellcode")
+        assert code["href"] == repository, project["title"]
 
 
 def test_no_page_loads_an_image_from_another_host(site):

@@ -24,9 +24,13 @@ def test_readthedocs_config_matches_schema():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_readthedocs_builds_strictly_from_pyproject():
+def test_readthedocs_builds_strictly_from_the_site_lock():
     config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
     assert config["sphinx"]["configuration"] == "conf.py"
+    assert config["sphinx"]["builder"] == "dirhtml"
     assert config["sphinx"]["fail_on_warning"] is True
-    assert {"method": "pip", "path": "."} in config["python"]["install"]
-    assert float(config["build"]["tools"]["python"]) >= 3.11
+    # Only the locked, hash-checked build dependencies (tests/test_tasks.py checks the file).
+    assert config["python"]["install"] == [{"requirements": "requirements/site.txt"}]
+    assert (ROOT / "requirements" / "site.txt").is_file()
+    python = tuple(map(int, config["build"]["tools"]["python"].split(".")))
+    assert python >= (3, 11)

@@ -21,8 +21,9 @@ def published_files(outdir):
 def test_command_line_build_of_a_copy_is_byte_identical(site, tmp_path):
     assert os.environ.get("PYTHONHASHSEED") != "4242", "the two builds need other hash seeds"
     src = copy_site(tmp_path / "checkout")
+    published = ("-D", "oklab_live_reload=0")  # as make html and the session's build
     build = sphinx_cli(
-        src, tmp_path / "html", "-d", str(tmp_path / "doctrees"), PYTHONHASHSEED="4242"
+        src, tmp_path / "html", *published, "-d", str(tmp_path / "doctrees"), PYTHONHASHSEED="4242"
     )
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output and "ERROR" not in build.output, build.output

@@ -1,43 +1,71 @@
 """The OK Lab Flensburg website's own Sphinx extension: one module per concern.
 
+Data and rules (no Sphinx):
+- ``models``      every schema: page and project front matter, the lab's data file, statuses
+- ``messages``    every German message an editor can get from the site's own checks
+- ``ordering``    the one order of pages in the menu and the catalogue
 - ``yamlsource``  reads YAML (data file, front matter) and remembers each field's line
-- ``errors``      turns schema errors into German messages that name file, line and field
-- ``schema``      shared schema building blocks (strict models, web addresses)
-- ``cards``       the one card pattern (sphinx-design cards), icons, generated-Markdown directives
-- ``labdata``     the lab's facts (``_data/lab.yaml``): validation, substitutions, cards
-- ``calendar``    the meeting as a calendar file (``treffen.ics``, weekly rule) in the output
-- ``meeting``     the meeting card ``{treffen}``, data for the next-meeting script, calendar links
-- ``structured_data`` JSON-LD: Organization on every page, the meeting as Event on Kontakt
-- ``frontmatter`` every page's front matter checked before reading (German errors, no traceback)
+- ``paths``       files an editor names (images next to a page or below the site's root)
+- ``escape``      what editors type stays text: one function per output format
+- ``i18n``        the catalog (``_``) and Babel for dates and weekdays
+- ``phrases``     the sentences built from the lab's data (meeting rule, invitation, …)
+
+Reading the site:
+- ``errors``      German error reports (file, line, field) for editors, no traceback
+- ``labdata``     ``_data/lab.yaml``: validated once per build, substitutions for the pages
+- ``frontmatter`` every page's front matter, validated before reading, kept on the environment
+- ``sources``     Markdown changes before parsing (broken front matter, missing heading)
 - ``navigation``  the menu from ``navOrder``: generated toctrees, fresh sidebars when it changes
+- ``cards``       the one card pattern (sphinx-design components, built as nodes), icons
+- ``contacts``    ``{kontakte}`` and ``{links}``: the lab's contacts and links as cards
+- ``meeting``     the meeting card ``{treffen}``, the next-meeting script's data, calendar links
 - ``projects``    the project catalogue: cards, status badges, facts box on each project page
+- ``signets``     each project's small drawn picture (its first topic's), checked and inlined
+- ``legal``       Impressum/Datenschutz: the operator's data, notice if missing, release check
+
+Writing the site:
+- ``urls``        canonical addresses, links to files the build writes
+- ``calendar``    the meeting as a calendar file (``treffen.ics``) in the output
+- ``structured_data`` JSON-LD: Organization on every page, the meeting as Event on Kontakt
 - ``sidebar``     a small menu (sections and sub-pages, no projects): linear build time
 - ``accessibility`` corrects generated markup: ARIA levels, German toggle labels, one viewport
 - ``budget``      each page loads only the stylesheets and scripts it uses
-- ``pagemeta``    title, meta description, social previews (og:…) per page; robots.txt; 404 links
+- ``pagemeta``    title, meta description, social previews (og:…) per page; robots.txt
+- ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: conf.py)
+- ``editlink``    "Seite bearbeiten": furo's link to the page's Markdown file on GitHub, checked
 - ``links``       external links get rel="noopener noreferrer" (an existing rel such as "me" stays)
 - ``errorpage``   the 404 page (404.md) links absolutely: it works at any URL depth
-- ``csp``         a strict Content-Security-Policy in every page (inline styles by hash only)
-- ``legal``       Impressum/Datenschutz: the operator's data, notice if missing, release check
+- ``theme``       the extension's templates; the furo internals the site relies on, checked
+- ``csp``         a strict Content-Security-Policy in every page, checked after writing
 """
+
+import tomllib
+from pathlib import Path
 
 from sphinx.application import Sphinx
 
-__version__ = "1.0.0"
+# The project's version lives in pyproject.toml only.
+with (Path(__file__).resolve().parents[2] / "pyproject.toml").open("rb") as _file:
+    __version__ = tomllib.load(_file)["project"]["version"]
 
 MODULES = [
     "oklab.labdata",
+    "oklab.contacts",
     "oklab.calendar",
     "oklab.meeting",
     "oklab.structured_data",
     "oklab.frontmatter",
+    "oklab.sources",
     "oklab.projects",
     "oklab.navigation",
     "oklab.sidebar",
     "oklab.budget",
     "oklab.accessibility",
     "oklab.pagemeta",
+    "oklab.preview",
+    "oklab.editlink",
     "oklab.links",
+    "oklab.theme",
     "oklab.csp",
     "oklab.errorpage",
     "oklab.legal",

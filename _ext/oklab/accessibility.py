@@ -7,7 +7,7 @@
 - regions that scroll sideways on a phone (tables, code) can be scrolled with the keyboard
   (``tabindex="0"``; axe: scrollable-region-focusable).
 
-Strings furo hard-codes in its page frame are translated in ``_templates/page.html``.
+Strings furo hard-codes in its page frame are translated in ``templates/page.html``.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ import re
 
 from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
+from sphinx.errors import ExtensionError
 
 from . import __version__
-
-_ = get_translation("sphinx")
+from .i18n import _
 
 DOCUTILS_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
 FURO_TOGGLE_LABEL = "Toggle navigation of "
@@ -34,10 +33,15 @@ def accessible_navigation(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for caption in soup.select('[role="heading"]:not([aria-level])'):
         caption["aria-level"] = "2"
-    for toggle in soup.select("input.toctree-checkbox[aria-label]"):
-        label = toggle["aria-label"]
-        if label.startswith(FURO_TOGGLE_LABEL):
-            toggle["aria-label"] = _("Toggle navigation of %s") % label[len(FURO_TOGGLE_LABEL) :]
+    for toggle in soup.select("input.toctree-checkbox"):
+        label = toggle.get("aria-label", "")
+        if not label.startswith(FURO_TOGGLE_LABEL):
+            raise ExtensionError(
+                f"furo beschriftet die Schalter im Menü nicht mehr mit {FURO_TOGGLE_LABEL!r} "
+                f"(gefunden: {label!r}): _ext/oklab/accessibility.py muss an die neue "
+                "furo-Version angepasst werden (README: „furo oder Sphinx aktualisieren“)."
+            )
+        toggle["aria-label"] = _("Toggle navigation of %s") % label[len(FURO_TOGGLE_LABEL) :]
     return str(soup)
 
 
@@ -48,7 +52,12 @@ def correct_page_context(
         context["metatags"] = DOCUTILS_VIEWPORT.sub("", context["metatags"])
     if "body" in context:
         context["body"] = SCROLLING_REGION.sub(r'<\1 tabindex="0"', context["body"])
-    if "furo_navigation_tree" in context:
+    if app.config.html_theme == "furo":
+        if "furo_navigation_tree" not in context:
+            raise ExtensionError(
+                "furo liefert furo_navigation_tree nicht mehr: _ext/oklab/accessibility.py "
+                "muss an die neue furo-Version angepasst werden."
+            )
         context["furo_navigation_tree"] = accessible_navigation(context["furo_navigation_tree"])
 
 

@@ -17,7 +17,7 @@ Search (``oklab_search = False``): a site of some 25 pages with a short menu and
 catalogue does not need Sphinx's client-side search, and its page would be the heaviest of the
 site (17 requests, 48 KB gzip: the index, the stemmer, six scripts). Without it there is no
 search page, no search index and no search box; Read the Docs offers its own search on the
-hosted site (its addons, see NOTES.md). ``oklab_search = True`` brings Sphinx's search back.
+hosted site (its addons). ``oklab_search = True`` brings Sphinx's search back.
 """
 
 from __future__ import annotations

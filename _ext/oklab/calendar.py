@@ -23,21 +23,19 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from docutils import nodes
 from icalendar import Calendar, Event
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util.osutil import relative_uri
 
-from . import __version__
+from . import __version__, messages
 from .errors import Problem, abort
-from .labdata import Lab, lab
-from .schema import is_web_address
+from .labdata import lab
+from .models import Lab
+from .phrases import event_description, event_name
+from .urls import page_url, site_url
 
 CALENDAR_FILE = "treffen.ics"
-# References whose target is a file the build writes into the output folder carry this
-# attribute; their relative address is filled in per page and builder (``doctree-resolved``).
-OUTPUT_FILE_ATTR = "oklab_output_file"
+ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]  # RRULE BYDAY, Monday first
 
 
 # -- Dates and addresses ------------------------------------------------------
@@ -63,21 +61,9 @@ def first_meeting(lab_data: Lab, since: date) -> tuple[datetime, datetime]:
     )
 
 
-def site_url(config: Config) -> str | None:
-    """The canonical base URL with a trailing slash, or None if no absolute one is known."""
-    base = (config.html_baseurl or "").strip()
-    if not is_web_address(base):
-        return None
-    return base if base.endswith("/") else base + "/"
-
-
 def meeting_page_url(app: Sphinx) -> str | None:
     """The absolute address of the page that presents the meeting (Kontakt)."""
-    base = site_url(app.config)
-    docname = app.config.oklab_meeting_page
-    if base is None or docname not in app.env.found_docs:
-        return None
-    return base + app.builder.get_target_uri(docname)
+    return page_url(app, app.config.oklab_meeting_page)
 
 
 def webcal_url(config: Config) -> str | None:
@@ -86,43 +72,18 @@ def webcal_url(config: Config) -> str | None:
     return None if base is None else "webcal://" + base.split("://", 1)[1] + CALENDAR_FILE
 
 
-def output_file_reference(filename: str, text: str, **attributes) -> nodes.reference:
-    """A link to a file the build writes into the output folder (address filled in later)."""
-    ref = nodes.reference("", text, refuri=filename, **attributes)
-    ref[OUTPUT_FILE_ATTR] = filename
-    return ref
-
-
-def resolve_output_file_references(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "html":
-        return
-    page = app.builder.get_target_uri(docname)
-    for ref in doctree.findall(nodes.reference):
-        if OUTPUT_FILE_ATTR in ref:
-            ref["refuri"] = relative_uri(page, ref[OUTPUT_FILE_ATTR])
-
-
 # -- The calendar -------------------------------------------------------------
 
 
-def description(lab_data: Lab, url: str | None) -> str:
-    meeting = lab_data.meeting
-    text = (
-        f"Jeden {meeting.weekday} von {meeting.start_text} bis {meeting.end_text} Uhr treffen "
-        f"wir uns im {meeting.full_place} und arbeiten an lokalen Projekten mit offenen Daten. "
-        "Komm einfach vorbei, Vorkenntnisse sind nicht erforderlich."
-    )
-    return f"{text}\n\n{url}" if url else text
-
-
-def build_calendar(lab_data: Lab, since: date, url: str | None) -> Calendar:
+def build_calendar(lab_data: Lab, since: date, url: str | None, language: str | None) -> Calendar:
     """The meeting as an iCalendar with one weekly recurring event."""
     meeting = lab_data.meeting
     start, end = first_meeting(lab_data, since)
-    name = f"{lab_data.name}: offenes Treffen"
+    name = event_name(lab_data)
+    description = event_description(lab_data, language)
 
     cal = Calendar()
-    cal.add("prodid", f"-//{lab_data.name}//Website//DE")
+    cal.add("prodid", f"-//{lab_data.name}//Website//{(language or 'de').upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
@@ -138,9 +99,9 @@ def build_calendar(lab_data: Lab, since: date, url: str | None) -> Calendar:
     event.add("dtstamp", datetime.combine(start.date(), datetime.min.time(), tzinfo=UTC))
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("rrule", {"freq": "weekly", "byday": meeting.ical_day})
+    event.add("rrule", {"freq": "weekly", "byday": ICAL_DAYS[meeting.weekday_index]})
     event.add("summary", name)
-    event.add("description", description(lab_data, url))
+    event.add("description", f"{description}\n\n{url}" if url else description)
     event.add("location", meeting.full_place)
     if url:
         event.add("url", url)
@@ -152,7 +113,10 @@ def build_calendar(lab_data: Lab, since: date, url: str | None) -> Calendar:
 def write_calendar(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    cal = build_calendar(lab(app.config), calendar_start(app.config), meeting_page_url(app))
+    config = app.config
+    cal = build_calendar(
+        lab(config), calendar_start(config), meeting_page_url(app), config.language
+    )
     (Path(app.outdir) / CALENDAR_FILE).write_bytes(cal.to_ical())
 
 
@@ -163,17 +127,17 @@ def check_calendar_start(app: Sphinx, config: Config) -> None:
         problem = Problem(
             Path(app.confdir) / "conf.py",
             None,
-            f"muss ein Datum im Format JJJJ-MM-TT sein, gefunden: {config.oklab_calendar_start!r}",
+            messages.DATE_FORMAT.format(value=config.oklab_calendar_start),
             "oklab_calendar_start",
         )
-        abort(app, [problem], "Der Bau bricht ab: conf.py enthält Fehler.")
+        abort(app, [problem], messages.CONF_BROKEN)
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.labdata")
+    app.setup_extension("oklab.urls")
     # The calendar's series begins with the first meeting day on or after this date.
     app.add_config_value("oklab_calendar_start", "2026-01-07", "env", types=[str])
     app.connect("config-inited", check_calendar_start)
-    app.connect("doctree-resolved", resolve_output_file_references)
     app.connect("build-finished", write_calendar)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

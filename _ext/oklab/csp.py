@@ -1,34 +1,47 @@
 """A strict Content-Security-Policy as ``<meta http-equiv>``, first in every page's head.
 
 Everything the site loads comes from its own address (``default-src 'self'``): no inline
-script at all, and inline styles only by hash. The theme's inline bits are accounted for:
+script at all, and inline ``<style>`` elements only by hash. The theme's inline bits:
 
-- furo's theme-detection script is loaded from a file (``templates/base.html``)
-- furo's ``<style>`` with its colour variables and the ``style=`` attributes of its SVG sprite
-  are allowed by their SHA-256 hashes, computed from the very templates the page is rendered
-  with (``'unsafe-hashes'`` permits hashed attributes only, not arbitrary inline styles)
+- furo's theme-detection script is loaded from a file (``templates/base.html``);
+- furo's ``<style>`` with its colour variables is allowed by its SHA-256 hash, computed from
+  the very template the page is rendered with;
+- furo's icon sprite is the site's own copy without ``style`` attributes
+  (``templates/partials/icons.html``), so no attribute hash (``'unsafe-hashes'``) is needed.
 
-JSON-LD ``<script type="application/ld+json">`` is data, never executed, so it needs nothing.
-The preview (``make serve``, ``oklab_preview``) adds ``'unsafe-inline'`` for scripts, because
-sphinx-autobuild injects an inline live-reload script; published builds stay strict.
+When the build has finished, the frame of every written page (everything outside the page's
+own text) is checked: an inline script or a style the policy does not allow, as a furo update
+might add, stops the build with a message. JSON-LD ``<script type="application/ld+json">`` is
+data, never executed, so it needs nothing.
+
+Live reload (``oklab_live_reload``) adds ``'unsafe-inline'`` for scripts and ``ws:`` for
+connections, because sphinx-autobuild injects an inline script that reloads the page. conf.py
+switches it off for every published build (Read the Docs, ``OKLAB_RELEASE=1``); ``make html``
+and the tests switch it off with ``-D oklab_live_reload=0``.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import re
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util import logging
 
 from . import __version__
 
-# Theme templates rendered inline into every page (furo; overridable in _templates/).
-INLINE_THEME_PARTS = ("partials/_head_css_variables.html", "partials/icons.html")
+logger = logging.getLogger(__name__)
+
+# Theme templates rendered inline into every page (furo; overridden in templates/).
+INLINE_THEME_PARTS = ("partials/_head_css_variables.html",)
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
-STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+STYLE_ATTRIBUTE = re.compile(r"""<[^>]*\sstyle\s*=\s*["'][^>]*>""", re.I)
+INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", re.I)
+ARTICLE = re.compile(r"<article\b.*?</article>", re.S | re.I)
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 # After furo (500) has put its values into the context the partials are rendered with.
 AFTER_THEME = 900
 
@@ -38,23 +51,19 @@ def csp_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def inline_style_hashes(markup: str) -> list[str]:
-    """Hashes of the ``<style>`` elements and ``style=""`` attributes in ``markup``."""
-    texts = STYLE_ELEMENT.findall(markup)
-    texts += [html.unescape(a or b) for a, b in STYLE_ATTRIBUTE.findall(markup)]
-    return list(dict.fromkeys(csp_hash(text) for text in texts))
+def style_hashes(markup: str) -> list[str]:
+    """Hashes of the ``<style>`` elements in ``markup``."""
+    return list(dict.fromkeys(csp_hash(text) for text in STYLE_ELEMENT.findall(markup)))
 
 
-def policy(style_hashes: list[str], preview: bool = False) -> str:
-    script = ["'self'"] + (["'unsafe-inline'"] if preview else [])
-    style = ["'self'"] + (["'unsafe-hashes'", *style_hashes] if style_hashes else [])
+def policy(hashes: list[str], live_reload: bool = False) -> str:
     directives = {
         "default-src": ["'self'"],
-        "script-src": script,
-        "style-src": style,
+        "script-src": ["'self'"] + (["'unsafe-inline'"] if live_reload else []),
+        "style-src": ["'self'", *hashes],
         # furo's CSS draws a few icons (e.g. the menu's expand arrows) from data: URLs.
         "img-src": ["'self'", "data:"],
-        "connect-src": ["'self'"] + (["ws:"] if preview else []),
+        "connect-src": ["'self'"] + (["ws:"] if live_reload else []),
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -68,15 +77,51 @@ def add_policy(app: Sphinx, pagename: str, templatename: str, context: dict, doc
     render = app.builder.templates.render
     hashes: list[str] = []
     for part in INLINE_THEME_PARTS:
-        hashes += inline_style_hashes(render(part, context))
-    content = policy(list(dict.fromkeys(hashes)), app.config.oklab_preview).replace('"', "&quot;")
+        hashes += style_hashes(render(part, context))
+    live_reload = app.config.oklab_live_reload
+    content = policy(list(dict.fromkeys(hashes)), live_reload).replace('"', "&quot;")
     tag = f'<meta http-equiv="Content-Security-Policy" content="{content}" />\n'
     # First in the head: a policy only covers what comes after it.
     context["metatags"] = tag + context.get("metatags", "")
 
 
+def frame_problems(html: str) -> list[str]:
+    """What in a page's frame (outside its ``<article>``) the page's own policy would block."""
+    found = POLICY.search(html)
+    allowed = found.group(1) if found else ""
+    frame = ARTICLE.sub("", html)
+    problems = [f"Inline-Skript {tag[:60]!r}" for tag in INLINE_SCRIPT.findall(frame)]
+    problems += [f"style-Attribut in {tag[:60]!r}" for tag in STYLE_ATTRIBUTE.findall(frame)]
+    problems += [
+        f"<style> ohne Hash in der Richtlinie ({digest})"
+        for digest in style_hashes(frame)
+        if digest not in allowed
+    ]
+    return problems
+
+
+def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
+    """Every page's frame obeys the page's own policy (a furo update might add inline bits)."""
+    if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
+        return
+    for file in sorted(Path(app.outdir).rglob("*.html")):
+        problems = frame_problems(file.read_text(encoding="utf-8"))
+        for problem in problems:
+            page = file.relative_to(app.outdir).as_posix()
+            logger.error(
+                f"{page}: {problem}: die Sicherheitsrichtlinie (CSP) würde es blockieren. "
+                "Kommt es von einer neuen furo-Version, bitte _ext/oklab/csp.py und "
+                "_ext/oklab/templates/ anpassen.",
+                type="oklab",
+                subtype="csp",
+            )
+        if problems:
+            app.statuscode = 1
+
+
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("oklab.pagemeta")  # templates/base.html: the theme script as a file
-    app.add_config_value("oklab_preview", False, "html", types=[bool])
+    app.setup_extension("oklab.theme")  # templates/base.html: the theme script as a file
+    app.add_config_value("oklab_live_reload", False, "html", types=[bool])
     app.connect("html-page-context", add_policy, priority=AFTER_THEME)
+    app.connect("build-finished", check_written_pages)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

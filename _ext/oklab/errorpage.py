@@ -71,6 +71,7 @@ def absolute_frame_links(
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("notfound.extension")
     app.connect("doctree-resolved", absolute_text_links)
     app.connect("html-page-context", absolute_frame_links, priority=AFTER_NOTFOUND)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

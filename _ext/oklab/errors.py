@@ -12,48 +12,24 @@ from pydantic import BaseModel, ValidationError
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from . import messages
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml, read_front_matter
 
 logger = logging.getLogger(__name__)
-
-# pydantic error type -> German explanation (``{input}`` is the value the editor wrote).
-_MESSAGES = {
-    "missing": "Pflichtfeld fehlt",
-    "extra_forbidden": "unbekanntes Feld",
-    "int_parsing": "muss eine ganze Zahl sein (zum Beispiel 3), gefunden: {input!r}",
-    "int_type": "muss eine ganze Zahl sein (zum Beispiel 3), gefunden: {input!r}",
-    "int_from_float": "muss eine ganze Zahl sein, gefunden: {input!r}",
-    "bool_parsing": "muss true oder false sein, gefunden: {input!r}",
-    "bool_type": "muss true oder false sein, gefunden: {input!r}",
-    "string_type": "muss ein Text sein, gefunden: {input!r}",
-    "string_too_short": "darf nicht leer sein",
-    "list_type": "muss eine Liste sein (Zeilen, die mit - beginnen)",
-    "dict_type": "muss Felder enthalten (Name: Wert), gefunden: {input!r}",
-    "model_type": "muss Felder enthalten (Name: Wert), gefunden: {input!r}",
-    "date_type": "muss ein Datum im Format JJJJ-MM-TT sein, gefunden: {input!r}",
-    "date_parsing": "muss ein Datum im Format JJJJ-MM-TT sein, gefunden: {input!r}",
-    "date_from_datetime_parsing": "ist kein gültiges Datum (Format JJJJ-MM-TT), "
-    "gefunden: {input!r}",
-    "date_from_datetime_inexact": "muss ein Datum ohne Uhrzeit sein, gefunden: {input!r}",
-    "time_parsing": "muss eine Uhrzeit im Format HH:MM sein, gefunden: {input!r}",
-    "url_parsing": "muss eine vollständige Adresse sein (https://…), gefunden: {input!r}",
-    "url_scheme": "muss mit http:// oder https:// beginnen, gefunden: {input!r}",
-    "value_error": "{message}",
-    "assertion_error": "{message}",
-}
 
 
 def german_message(error: dict) -> str:
     """One pydantic error as a German sentence."""
     kind = error["type"]
-    if kind in ("literal_error", "enum"):
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"ungültiger Wert {error.get('input')!r}; erlaubt: {expected.replace(' or ', ', ')}"
-    template = _MESSAGES.get(kind)
+    if kind == "literal_error":  # a value from a fixed list (Literal)
+        allowed = error["ctx"]["expected"].replace(" or ", ", ")
+        return messages.UNKNOWN_VALUE.format(value=error["input"], allowed=allowed)
+    if kind == "value_error":  # raised by the models' own checks, already German
+        return str(error["ctx"]["error"])
+    template = messages.BY_ERROR_TYPE.get(kind)
     if template is None:
-        return error["msg"]
-    message = str(error.get("ctx", {}).get("error", error["msg"])).removeprefix("Value error, ")
-    return template.format(input=error.get("input"), message=message)
+        return messages.INVALID_VALUE.format(input=error.get("input"))
+    return template.format(input=error.get("input"))
 
 
 def field_name(loc: tuple) -> str:
@@ -96,11 +72,11 @@ def load_yaml_file(path: Path, front_matter: bool = False) -> tuple:
             return read_front_matter(path), []
         return parse_yaml(path.read_text(encoding="utf-8")), []
     except FileNotFoundError:
-        return None, [Problem(path, None, "Datei nicht gefunden")]
+        return None, [Problem(path, None, messages.FILE_NOT_FOUND)]
     except UnicodeDecodeError:
-        return None, [Problem(path, None, "Datei ist nicht als UTF-8 gespeichert")]
+        return None, [Problem(path, None, messages.NOT_UTF8)]
     except YamlSyntaxError as err:
-        return None, [Problem(path, err.line, f"YAML-Fehler: {err}")]
+        return None, [Problem(path, err.line, messages.YAML_ERROR.format(problem=err))]
 
 
 def report(app: Sphinx, problems: list[Problem]) -> None:

@@ -3,7 +3,8 @@ the reader came from nor gets a handle on this tab.
 
 A post-transform on every ``reference`` node (Markdown links, sphinx-design cards and buttons):
 a ``rel`` that is already there (the Mastodon link's ``me``, which the profile needs to verify
-the site) is kept and merged. Links in templates (footer) must carry the attribute themselves.
+the site) is kept. ``add_rel`` is the one place that merges ``rel`` tokens. Links in templates
+(footer) carry the attribute themselves.
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import __version__
-from .schema import is_web_address
+from .models import is_web_address
 
 PRIVATE = ("noopener", "noreferrer")
 
 
-def merged_rel(existing: str | list | None) -> str:
-    """``"me"`` -> ``"me noopener noreferrer"`` (no duplicates, order kept)."""
-    words = existing.split() if isinstance(existing, str) else list(existing or [])
-    return " ".join(dict.fromkeys([*words, *PRIVATE]))
+def add_rel(node: nodes.Element, *values: str) -> None:
+    """Add tokens to a link's ``rel`` (Sphinx's HTML writer prints ``node["rel"]``), keeping
+    the tokens already there, in order and without duplicates."""
+    tokens = str(node.get("rel") or "").split()
+    for value in values:
+        tokens += value.split()
+    node["rel"] = " ".join(dict.fromkeys(tokens))
 
 
 def is_external(uri: str, own_base: str) -> bool:
@@ -36,7 +40,7 @@ class ExternalLinkRel(SphinxPostTransform):
         own_base = self.config.html_baseurl or ""
         for ref in self.document.findall(nodes.reference):
             if is_external(ref.get("refuri", ""), own_base):
-                ref["rel"] = merged_rel(ref.get("rel"))
+                add_rel(ref, *PRIVATE)
 
 
 def setup(app: Sphinx) -> dict:

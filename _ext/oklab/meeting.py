@@ -4,17 +4,19 @@
   ("Jeden Mittwoch, 18–21 Uhr"), the place and an invitation. With ``:link: kontakt/index``
   the whole card leads there (start page); without a link it shows the address with a link
   to a map search on OpenStreetMap (Kontakt page; a link only, no embedded map).
-- The rule sits in ``<div class="oklab-next-meeting" data-weekday data-start data-end
-  data-timezone>``, written from ``_data/lab.yaml``. ``_static/js/next-meeting.js`` reads
-  these attributes and adds the next date, computed in the reader's browser. No date is
-  ever frozen into the HTML; without JavaScript the rule alone stays ("Jeden Mittwoch …").
+- The rule sits in ``<div class="oklab-next-meeting" data-…>``, written from
+  ``_data/lab.yaml``: the rule's data (ISO weekday, start, end, time zone) and the texts the
+  script shows, already in the reader's language. ``_static/js/next-meeting.js`` adds the
+  next date, computed in the reader's browser. No date is frozen into the HTML; without
+  JavaScript the rule alone stays ("Jeden Mittwoch …").
 - ``{treffen-kalender}``: "Zum Kalender hinzufügen" (download ``treffen.ics``) and
   "Abonnieren" (``webcal://``, only when the site's canonical base URL is known).
-- ``oklab_meeting_links`` in the template context: relative and absolute addresses
-  (``page``, ``calendar``, ``webcal``, ``map``) for the footer.
+- ``oklab_meeting`` in the template context: the footer's text and addresses.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -23,32 +25,60 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_design.icons import get_octicon
 
 from . import __version__
-from .calendar import CALENDAR_FILE, output_file_reference, webcal_url
-from .cards import Card, MarkdownDirective, grid
-from .labdata import Meeting, lab
+from .calendar import CALENDAR_FILE, webcal_url
+from .cards import Card, grid, paragraph
+from .escape import text
+from .i18n import _
+from .labdata import lab
+from .models import Meeting
+from .phrases import end_time, invitation, rule, summary
+from .urls import output_file_reference
 
 SCRIPT = "js/next-meeting.js"
+OSM_SEARCH = "https://www.openstreetmap.org/search"
+
+
+def map_url(meeting: Meeting) -> str:
+    """A search for the address on OpenStreetMap: a plain link, no embedded map."""
+    return f"{OSM_SEARCH}?{urlencode({'query': meeting.address})}"
 
 
 class next_meeting(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
-    """The meeting rule plus the data the next-meeting script needs."""
+    """The meeting rule plus the data and texts the next-meeting script needs."""
 
 
-def next_meeting_node(meeting: Meeting) -> next_meeting:
+def next_meeting_node(meeting: Meeting, language: str | None) -> next_meeting:
     node = next_meeting(
         weekday=str(meeting.weekday_index + 1),  # ISO 8601: 1 = Monday … 7 = Sunday
         start=f"{meeting.start:%H:%M}",
         end=f"{meeting.end:%H:%M}",
         timezone=meeting.timezone,
+        locale=language or "de",
+        # What the script writes; {date} is the meeting's date in the reader's language.
+        label=_("Nächstes Treffen:"),
+        today=_("heute, {date}"),
+        tomorrow=_("morgen, {date}"),
+        running=_("heute, {date} – läuft gerade bis {end}").replace("{end}", end_time(meeting)),
     )
-    rule = nodes.paragraph(classes=["oklab-meeting-rule"])
-    rule += nodes.strong(text=meeting.summary[0].upper() + meeting.summary[1:])
-    node += rule
+    node += nodes.paragraph("", "", nodes.strong("", "", text(rule(meeting, language))))
     return node
 
 
+DATA_ATTRIBUTES = (
+    "weekday",
+    "start",
+    "end",
+    "timezone",
+    "locale",
+    "label",
+    "today",
+    "tomorrow",
+    "running",
+)
+
+
 def visit_next_meeting_html(self, node: next_meeting) -> None:
-    data = {f"data-{key}": node[key] for key in ("weekday", "start", "end", "timezone")}
+    data = {f"data-{key}": node[key] for key in DATA_ATTRIBUTES}
     self.body.append(self.starttag(node, "div", CLASS="oklab-next-meeting", **data))
 
 
@@ -60,44 +90,28 @@ def _pass(self, node: nodes.Node) -> None:
     """Other builders (text, LaTeX …) show the rule as plain content."""
 
 
-class MeetingCard(MarkdownDirective):
+class MeetingCard(SphinxDirective):
     """``{treffen}``: the meeting card, identical on every page that shows it."""
 
     option_spec = {"link": directives.unchanged}
 
-    def markdown(self) -> str:
+    def run(self) -> list[nodes.Node]:
         meeting = lab(self.config).meeting
         link = self.options.get("link", "")
-        if link:
-            place = meeting.full_place
-        else:
-            place = f"{meeting.full_place}\n\n[Karte auf OpenStreetMap]({meeting.map_url})"
+        body: list[nodes.Node] = [paragraph(text(meeting.full_place))]
+        if not link:
+            osm = _("Karte auf OpenStreetMap")
+            body.append(paragraph(nodes.reference("", "", text(osm), refuri=map_url(meeting))))
+        body.append(paragraph(text(invitation())))
         card = Card(
-            "Offenes Treffen",
-            f"{place}\n\nKomm einfach vorbei, Vorkenntnisse sind nicht erforderlich.",
+            _("Offenes Treffen"),
             link=link,
+            link_type="doc",
             icon="calendar",
             css_class="oklab-meeting",
-            link_type="doc",
+            body=[next_meeting_node(meeting, self.config.language), *body],
         )
-        return grid([card], columns="1", css_class="oklab-meeting-cards")
-
-    def run(self) -> list[nodes.Node]:
-        result = super().run()
-        rule = next_meeting_node(lab(self.config).meeting)
-        body = next(
-            node
-            for top in result
-            for node in top.findall(nodes.Element)
-            if "sd-card-body" in node.get("classes", [])
-        )
-        titles = [
-            i
-            for i, child in enumerate(body.children)
-            if "sd-card-title" in child.get("classes", [])
-        ]
-        body.insert(titles[0] + 1 if titles else 0, rule)
-        return result
+        return [grid([card], self.env.srcdir, self.env.docname, columns="1")]
 
 
 class CalendarLinks(SphinxDirective):
@@ -109,14 +123,14 @@ class CalendarLinks(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        actions = nodes.paragraph(classes=["oklab-cta-row", "oklab-meeting-actions"])
+        actions = nodes.paragraph(classes=["oklab-cta-row"])
         download = output_file_reference(
             CALENDAR_FILE,
             "",
             classes=["sd-btn", "sd-btn-primary", "oklab-cta", "oklab-calendar-download"],
         )
         download += _icon("download")
-        download += nodes.Text("Zum Kalender hinzufügen")
+        download += text(_("Zum Kalender hinzufügen"))
         actions += download
         webcal = webcal_url(self.config)
         if webcal:
@@ -128,29 +142,25 @@ class CalendarLinks(SphinxDirective):
                 classes=["sd-btn", "sd-btn-secondary", "oklab-cta", "oklab-calendar-subscribe"],
             )
             subscribe += _icon("sync")
-            subscribe += nodes.Text("Abonnieren")
+            subscribe += text(_("Abonnieren"))
             actions += subscribe
         return [actions]
 
 
 def _icon(name: str) -> nodes.raw:
-    svg = get_octicon(name, height="1.1em", classes=["oklab-button-icon"])
-    return nodes.raw("", svg + " ", format="html")
+    return nodes.raw("", get_octicon(name, height="1.1em") + " ", format="html")
 
 
 def add_meeting_context(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 ) -> None:
-    pathto = context.get("pathto")
-    if pathto is None:
+    data = lab(app.config)
+    if data is None:
         return
-    meeting = lab(app.config).meeting
-    page = app.config.oklab_meeting_page
-    context["oklab_meeting_links"] = {
-        "page": pathto(page) if page in app.env.found_docs else "",
-        "calendar": pathto(CALENDAR_FILE, 1),
-        "webcal": webcal_url(app.config) or "",
-        "map": meeting.map_url,
+    meeting = data.meeting
+    context["oklab_meeting"] = {
+        "summary": summary(meeting, app.config.language),
+        "place": meeting.full_place,
     }
     if doctree is not None and next(doctree.findall(next_meeting), None) is not None:
         app.add_js_file(SCRIPT, loading_method="defer")
@@ -158,6 +168,7 @@ def add_meeting_context(
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.calendar")
+    app.setup_extension("oklab.cards")
     passthrough = (_pass, _pass)
     app.add_node(
         next_meeting,

@@ -2,9 +2,9 @@
 
 Every folder's ``index.md`` (and the start page for the top level) gets a hidden toctree of the
 pages and sub-folders below it, ordered by ``navOrder``: lower first, pages without ``navOrder``
-after those with one, ties by title. Projects are ordered as in the catalogue (see
-``projects.catalogue_key``). ``navigation: false`` keeps a page out of the menu; it is still
-built and reachable (marked orphan, so Sphinx does not warn). A page that already has a toctree
+after those with one, ties by title (``ordering.sort_key``, which also orders the catalogue).
+``navigation: false`` keeps a page out of the menu; it is still built and reachable (marked
+orphan, so Sphinx does not warn). A page that already has a toctree
 of its own keeps it and gets none generated.
 
 Incremental builds (``make serve``): when the menu changes (a page added, removed, reordered or
@@ -20,8 +20,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import __version__
-from .frontmatter import frontmatter, is_project
-from .projects import catalogue_key, title_key
+from .frontmatter import page_meta
+from .ordering import sort_key
 from .sidebar import subpages
 
 
@@ -35,11 +35,6 @@ def parent_of(docname: str) -> str | None:
     return f"{folder}/index" if folder else "index"
 
 
-def nav_key(meta: dict) -> tuple:
-    order = meta.get("navOrder")
-    return (order is None, order or 0, title_key(meta.get("title", "")))
-
-
 def menu(env: BuildEnvironment) -> dict[str, list[str]]:
     """Parent page -> its children in menu order (only pages shown in the menu)."""
     root = env.config.root_doc
@@ -50,27 +45,26 @@ def menu(env: BuildEnvironment) -> dict[str, list[str]]:
             parent = root
         if parent is None or parent not in env.found_docs:
             continue
-        if frontmatter(env, docname).get("navigation", True) is False:
+        if not in_menu(env, docname):
             continue
         children.setdefault(parent, []).append(docname)
     for docs in children.values():
-        docs.sort(key=lambda d: (_key(env, d), d))
+        docs.sort(key=lambda d: sort_key(page_meta(env, d), d))
     return dict(sorted(children.items()))
 
 
-def _key(env: BuildEnvironment, docname: str) -> tuple:
-    meta = frontmatter(env, docname) or {"title": docname}
-    return catalogue_key(meta) if is_project(docname, env.config) else nav_key(meta)
+def in_menu(env: BuildEnvironment, docname: str) -> bool:
+    return getattr(page_meta(env, docname), "navigation", True) is not False
 
 
 def hidden_pages(env: BuildEnvironment) -> set[str]:
-    return {d for d in env.found_docs if frontmatter(env, d).get("navigation", True) is False}
+    return {d for d in env.found_docs if not in_menu(env, d)}
 
 
 def update_menu(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
     """Compute the menu; if it changed since the last build, re-read pages with toctrees."""
     tree = menu(env)
-    titles = {d: frontmatter(env, d).get("title") for docs in tree.values() for d in docs}
+    titles = {d: getattr(page_meta(env, d), "title", None) for docs in tree.values() for d in docs}
     signature = (tree, titles)
     env.oklab_menu = tree
     env.oklab_menu_changed = getattr(env, "oklab_menu_signature", None) != signature
@@ -117,6 +111,7 @@ def finish(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.frontmatter")
+    app.setup_extension("oklab.sources")
     app.setup_extension("oklab.sidebar")  # what the sidebar shows decides what to rewrite
     app.connect("env-get-outdated", update_menu, priority=600)
     app.connect("source-read", add_toctree)

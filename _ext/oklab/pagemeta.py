@@ -6,13 +6,13 @@
   (sphinxext-opengraph would take the first sentence of the body)
 - ``og:image``: the page's own image (front matter ``image``, a file in ``_static/``), else the
   site default ``ogp_image``
-- ``robots.txt`` in the output, pointing to the absolute address of ``sitemap.xml``
+- ``robots.txt`` in the output, pointing to the absolute address of ``sitemap.xml``; a
+  pull-request preview (``oklab.preview``) disallows everything instead
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -21,10 +21,10 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from . import __version__
-from .frontmatter import frontmatter, local_image
+from .escape import html_attribute, opengraph_text
+from .frontmatter import local_image, page_meta
 from .labdata import lab, substitute
 
-HERE = Path(__file__).parent
 SEPARATOR = " · "
 # sphinxext-opengraph (priority 500) skips its own description tag when one is there.
 BEFORE_OPENGRAPH = 450
@@ -33,7 +33,8 @@ BEFORE_OPENGRAPH = 450
 def page_title(app: Sphinx, pagename: str, title: str) -> str:
     site = app.config.html_title or app.config.project
     if pagename == app.config.root_doc:
-        tagline = lab(app.config).tagline if app.config.oklab_lab else ""
+        data = lab(app.config)
+        tagline = data.tagline if data is not None else ""
         return f"{site}{SEPARATOR}{tagline}" if tagline else site
     return f"{title}{SEPARATOR}{site}" if title else site
 
@@ -56,14 +57,17 @@ def page_image_url(app: Sphinx, docname: str) -> str | None:
 def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return
-    context["oklab_title"] = page_title(app, pagename, _plain(context.get("title", "")))
+    title = _plain(context.get("title", ""))
+    context["oklab_title"] = page_title(app, pagename, title)
     meta = dict(context.get("meta") or {})
-    description = substitute(frontmatter(app.env, pagename).get("description") or "", app.config)
-    description = description.strip()
+    # sphinxext-opengraph writes og:… values as they are, escaping only '"'.
+    meta["og:title"] = opengraph_text(title)
+    description = getattr(page_meta(app.env, pagename), "description", None) or ""
+    description = substitute(description, app.config).strip()
     if description:
-        tag = f'<meta name="description" content="{html.escape(description)}" />\n'
+        tag = f'<meta name="description" content="{html_attribute(description)}" />\n'
         context["metatags"] = context.get("metatags", "") + tag
-        meta["og:description"] = description
+        meta["og:description"] = opengraph_text(description)
     image = page_image_url(app, pagename)
     if image:
         meta["og:image"] = image
@@ -75,23 +79,25 @@ def _plain(title: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
 
 
+def robots_txt(config) -> str:
+    if config.oklab_pr_preview:  # for reviewers, never for search engines
+        return "User-agent: *\nDisallow: /\n"
+    text = "User-agent: *\nAllow: /\n"
+    # sphinx-sitemap (conf.py) writes the sitemap; a site without it has none to name.
+    if filename := getattr(config, "sitemap_filename", None):
+        text += f"\nSitemap: {urljoin(config.html_baseurl, filename)}\n"
+    return text
+
+
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     if exception or not isinstance(app.builder, StandaloneHTMLBuilder):
         return
-    sitemap = urljoin(app.config.html_baseurl, app.config.sitemap_filename)
-    text = f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"
-    Path(app.outdir, "robots.txt").write_text(text, encoding="utf-8")
-
-
-def add_templates(app: Sphinx, config) -> None:
-    # Relative to conf.py, so the configuration (and .buildinfo) is the same in every checkout.
-    folder = os.path.relpath(HERE, app.confdir)
-    config.templates_path = [*config.templates_path, os.path.join(folder, "templates")]
-    config.html_static_path = [*config.html_static_path, os.path.join(folder, "static")]
+    Path(app.outdir, "robots.txt").write_text(robots_txt(app.config), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
-    app.connect("config-inited", add_templates)
+    app.setup_extension("sphinxext.opengraph")  # writes the og:… tags this module fills in
+    app.setup_extension("oklab.preview")  # oklab_pr_preview: robots.txt disallows everything
     app.connect("html-page-context", add_page_meta, priority=BEFORE_OPENGRAPH)
     app.connect("build-finished", write_robots_txt)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,12 +1,15 @@
 """The project catalogue: one Markdown file per project in ``projekte/``, everything else follows.
 
-- ``{projekte}``: one card per project (title, description, status badge, tags, local image,
-  link to the page). Options ``:limit: 3`` (the first three) and ``:status: seeking``.
-- Order (overview, menu, start page): projects with ``navOrder`` first (lower first), then by
-  status – sucht Mitwirkende, in Arbeit, abgeschlossen, without status – then by title.
-- Every project page gets a facts box under its heading, generated from its front matter:
-  status, tags, links (source code on GitHub, website, data source …), collaborators, date.
-- ``{projektstatus}`seeking``` renders a status badge (text, not only colour).
+- ``{projekte}``: one card per project (signet or local image, title, description, status
+  badge, topics, link to the page). Options: ``:status: seeking`` (only projects with that
+  status), ``:order: date`` (the most recently presented first, projects without a date
+  last) and ``:limit: 3`` (the first three). Without ``:order:`` the catalogue order:
+  ``ordering.sort_key`` (the menu's order, with the status before the title).
+- Every project page gets its signet next to its heading (``signets``) and a facts box under
+  it, generated from its front matter: status, topics, technologies, links (source code,
+  website, data sources …), collaborators, the day it was first presented, and an invitation
+  to the meeting while the project is not finished.
+- ``{projektstatus}`seeking``` renders a status badge (words, not only colour).
 """
 
 from __future__ import annotations
@@ -16,39 +19,39 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util.docutils import SphinxRole
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx_design.icons import get_octicon
 
-from . import __version__
-from .cards import Card, MarkdownDirective, grid
-from .frontmatter import STATUS_LABELS, Project, frontmatter, is_project, local_image
+from . import __version__, messages
+from .cards import Card, grid
+from .escape import text
+from .frontmatter import is_broken, is_project, local_image, page_meta
+from .i18n import _, long_date
 from .labdata import lab
-
-STATUS_ORDER = {"seeking": 0, "active": 1, "finished": 2}
-# sphinx-design colours with white text at AA contrast; oklab-status-* for the theme's own look
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
-
-
-def title_key(title: str) -> str:
-    """Sort titles as a German reader expects (Ärzte next to Apotheke, not after Zoo)."""
-    return title.casefold().translate(_FOLD)
-
-
-def catalogue_key(meta: dict) -> tuple:
-    order = meta.get("navOrder")
-    status = STATUS_ORDER.get(meta.get("status"), len(STATUS_ORDER))
-    return (order is None, order or 0, status, title_key(meta.get("title", "")))
+from .models import STATUSES, Project
+from .ordering import sort_key
+from .phrases import project_invitation
+from .signets import signet_for
 
 
 def project_docnames(env: BuildEnvironment) -> list[str]:
     """All project pages in catalogue order."""
     docs = [d for d in env.found_docs if is_project(d, env.config)]
-    return sorted(docs, key=lambda d: (catalogue_key(frontmatter(env, d) or {"title": d}), d))
+    return sorted(docs, key=lambda d: sort_key(page_meta(env, d), d))
+
+
+def newest_first(env: BuildEnvironment, docnames: list[str]) -> list[str]:
+    """``docnames`` by the day each project was first presented, the most recent first;
+    projects without a date after those with one, ties in the order given."""
+    dates = {d: getattr(page_meta(env, d), "date", None) for d in docnames}
+    dated = sorted((d for d in docnames if dates[d]), key=lambda d: dates[d], reverse=True)
+    return dated + [d for d in docnames if not dates[d]]
 
 
 def status_badge(status: str) -> nodes.inline:
-    label = STATUS_LABELS[status]
     # Colours per status in _static/css/oklab.css; the words carry the meaning, not the colour.
     classes = ["sd-sphinx-override", "sd-badge", "oklab-status", f"oklab-status-{status}"]
+    label = _(STATUSES[status])
     return nodes.inline(label, label, classes=classes)
 
 
@@ -57,53 +60,62 @@ class StatusRole(SphinxRole):
 
     def run(self):
         status = self.text.strip()
-        if status not in STATUS_LABELS:
-            msg = self.inliner.reporter.error(
-                f"unbekannter Projektstatus {status!r}; erlaubt: {', '.join(STATUS_LABELS)}",
-                line=self.lineno,
-            )
+        if status not in STATUSES:
+            message = messages.UNKNOWN_STATUS_ROLE.format(value=status, allowed=", ".join(STATUSES))
+            msg = self.inliner.reporter.error(message, line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         return [status_badge(status)], []
 
 
-class ProjectCards(MarkdownDirective):
+class ProjectCards(SphinxDirective):
     """``{projekte}``: the catalogue as cards."""
 
     option_spec = {
         "limit": directives.positive_int,
-        "status": lambda value: directives.choice(value, list(STATUS_LABELS)),
+        "status": lambda value: directives.choice(value, list(STATUSES)),
+        "order": lambda value: directives.choice(value, ["date"]),
     }
 
-    def markdown(self) -> str:
+    def run(self) -> list[nodes.Node]:
+        docnames = project_docnames(self.env)
+        if self.options.get("order") == "date":
+            docnames = newest_first(self.env, docnames)
         cards = []
-        for docname in project_docnames(self.env):
+        for docname in docnames:
             self.env.note_dependency(self.env.doc2path(docname))
-            meta = frontmatter(self.env, docname)
-            if "status" in self.options and meta.get("status") != self.options["status"]:
+            page = page_meta(self.env, docname)
+            if "status" in self.options and getattr(page, "status", None) != self.options["status"]:
                 continue
-            cards.append(project_card(self.env, docname, meta))
+            cards.append(project_card(self.env, docname, page))
         cards = cards[: self.options.get("limit", len(cards))]
         if not cards:
-            return "Zurzeit gibt es hier keine Projekte."
-        return grid(cards, columns="1 1 2 3", css_class="oklab-projects")
+            return [nodes.paragraph("", "", text(_("Zurzeit gibt es hier keine Projekte.")))]
+        return [grid(cards, self.env.srcdir, self.env.docname, "1 1 2 3")]
 
 
-def project_card(env: BuildEnvironment, docname: str, meta: dict) -> Card:
-    footer = []
-    if meta.get("status"):
-        footer.append(f"{{projektstatus}}`{meta['status']}`")
-    footer += [
-        f"{{octicon}}`tag;1em;oklab-tag-icon` [{tag}]{{.oklab-tag}}" for tag in meta.get("tags", [])
-    ]
+def project_card(env: BuildEnvironment, docname: str, page: Project | None) -> Card:
+    footer: list[nodes.Node] = []
+    if getattr(page, "status", None):
+        footer += [status_badge(page.status), nodes.Text(" ")]
+    topics = getattr(page, "tags", [])
+    for topic in topics:
+        tag = nodes.inline("", "", _tag_icon(), nodes.Text(" "), text(topic), classes=["oklab-tag"])
+        footer += [tag, nodes.Text(" ")]
+    image = local_image(env, docname)
     return Card(
-        title=meta.get("title", docname),
-        text=meta.get("description", ""),
+        title=getattr(page, "title", None) or docname,
+        text=getattr(page, "description", None) or "",
         link=f"/{docname}",
         link_type="doc",
-        footer=" ".join(footer),
+        footer=footer[:-1],
         css_class="oklab-project",
-        image=local_image(env, docname) or "",
+        image=image or "",
+        picture=None if image else signet_for(env, topics),
     )
+
+
+def _tag_icon() -> nodes.raw:
+    return nodes.raw("", get_octicon("tag", height="1em"), format="html")
 
 
 # -- The facts box on each project page ------------------------------------------------------
@@ -112,14 +124,11 @@ def project_card(env: BuildEnvironment, docname: str, meta: dict) -> Card:
 def add_facts_box(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
-    if not is_project(docname, app.config):
-        return
-    if docname in getattr(env, "oklab_frontmatter_broken", ()):
-        return  # its front-matter mistakes are reported already
-    meta = frontmatter(env, docname)
-    project = Project.model_validate(meta)
+    if not is_project(docname, app.config) or is_broken(env, docname):
+        return  # a broken page's front-matter mistakes are reported already
+    project = page_meta(env, docname)
     invite = invitation(app, docname) if project.status != "finished" else None
-    box = facts_box(project, local_image(env, docname), invite)
+    box = facts_box(app, project, local_image(env, docname), invite)
     if box is None:
         return
     section = next(iter(doctree.findall(nodes.section)), None)
@@ -129,30 +138,50 @@ def add_facts_box(app: Sphinx, doctree: nodes.document) -> None:
         doctree.insert(0, box)
 
 
+def add_signet_to_heading(app: Sphinx, doctree: nodes.document) -> None:
+    """The project's signet before the text of its heading, unless a local image wins.
+
+    Runs after Sphinx's collectors (priority 500) have taken the page's title for the
+    browser tab, the menu and the previous/next links: only the heading itself shows it."""
+    env = app.env
+    docname = env.docname
+    if not is_project(docname, app.config) or local_image(env, docname):
+        return
+    heading = next(iter(doctree.findall(nodes.section)), None)
+    if heading is None or not isinstance(heading[0], nodes.title):
+        return
+    picture = signet_for(env, getattr(page_meta(env, docname), "tags", []))
+    if picture is not None:
+        heading[0].insert(0, picture)
+        heading[0]["classes"].append("oklab-project-heading")
+
+
 def facts_box(
-    project: Project, image: str | None, invite: nodes.Node | None = None
+    app: Sphinx, project: Project, image: str | None, invite: nodes.Node | None = None
 ) -> nodes.container | None:
     fields = nodes.field_list(classes=["oklab-facts-list"])
     if project.status:
-        fields += _field("Status", status_badge(project.status))
+        fields += _field(_("Status"), status_badge(project.status))
     if project.tags:
-        fields += _field(
-            "Themen", *_joined([nodes.inline(t, t, classes=["oklab-tag"]) for t in project.tags])
-        )
+        fields += _field(_("Themen"), *_joined([text(tag) for tag in project.tags]))
+    if project.technologies:
+        fields += _field(_("Technik"), *_joined([text(name) for name in project.technologies]))
     links = []
-    if project.repository_url:
-        links.append(_link("Quellcode", project.repository_url))
+    data = lab(app.config)
+    code = data.code_link.url if data is not None and data.code_link else None
+    if repository := project.repository_url(code):
+        links.append(_link(_("Quellcode"), repository))
     links += [_link(link.name, link.url) for link in project.links]
     if links:
-        fields += _field("Links", *_joined(links))
+        fields += _field(_("Links"), *_joined(links))
     if project.collaborators:
-        fields += _field(
-            "Mitwirkende", nodes.Text(", ".join(c.name for c in project.collaborators))
-        )
+        names = ", ".join(c.name for c in project.collaborators)
+        fields += _field(_("Mitwirkende"), text(names))
     if project.date:
-        fields += _field("Datum", nodes.Text(f"{project.date:%d.%m.%Y}"))
+        presented = long_date(project.date, app.config.language)
+        fields += _field(_("Erstmals vorgestellt"), text(presented))
     if invite is not None:
-        fields += _field("Mitmachen", invite)
+        fields += _field(_("Mitmachen"), invite)
     box = nodes.container(classes=["oklab-facts"])
     if image:
         box += nodes.image(uri=image, alt="", classes=["oklab-project-image"])
@@ -164,12 +193,12 @@ def facts_box(
 def invitation(app: Sphinx, docname: str) -> addnodes.pending_xref | None:
     """ "Komm zum offenen Treffen: jeden Mittwoch, 18–21 Uhr", linked to the meeting page
     (a site without the lab's data file, such as a small test project, has none)."""
-    if not getattr(app.config, "oklab_lab", None):
+    data = lab(app.config)
+    if data is None:
         return None
-    text = f"Komm zum offenen Treffen: {lab(app.config).meeting.summary}"
     return addnodes.pending_xref(
         "",
-        nodes.inline(text, text),
+        text(project_invitation(data.meeting, app.config.language)),
         refdomain="std",
         reftype="doc",
         reftarget=f"/{app.config.oklab_meeting_page}",
@@ -184,7 +213,7 @@ def _field(name: str, *content: nodes.Node) -> nodes.field:
 
 
 def _link(name: str, url: str) -> nodes.reference:
-    return nodes.reference(name, name, refuri=url)
+    return nodes.reference("", "", text(name), refuri=url)
 
 
 def _joined(items: list[nodes.Node]) -> list[nodes.Node]:
@@ -199,8 +228,11 @@ def _joined(items: list[nodes.Node]) -> list[nodes.Node]:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.cards")
     app.setup_extension("oklab.frontmatter")
+    app.setup_extension("oklab.sources")
+    app.setup_extension("oklab.signets")
     app.add_role("projektstatus", StatusRole())
     app.add_directive("projekte", ProjectCards)
     # before Sphinx's collectors (priority 500), so the project image is copied to the output
     app.connect("doctree-read", add_facts_box, priority=400)
+    app.connect("doctree-read", add_signet_to_heading, priority=600)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,14 +2,17 @@
 
 furo renders the *whole* global toctree into every page (``maxdepth=-1``) and re-parses it
 with BeautifulSoup: with hundreds of project pages every page carries hundreds of sidebar
-links and the build grows quadratically (see ``NOTES.md``). Project pages are listed by the
+links and the build grows quadratically (measured: 500 project pages took 110 s instead of
+10 s; ``make bench`` shows the figures). Project pages are listed by the
 overview's cards instead; the menu shows the sections and their few sub-pages, and on a
 project page its section ("Projekte") stays marked as current.
 
 How: an ``html-page-context`` handler that runs *before* furo's (priority below 500) hands
 furo a ``toctree()`` that lists the root document's toctree entries (plus each section's sub-pages)
 and never the projects (``oklab_navigation_sections_only = False`` restores furo's full tree).
-No template or furo code is copied, so furo stays updatable.
+No template or furo code is copied, so furo stays updatable. If furo stops asking for its
+navigation this way (a furo update), the build stops with a message instead of silently
+rendering the full tree again.
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment.adapters.toctree import TocTree
+from sphinx.errors import ExtensionError
 from sphinx.util.nodes import clean_astext
 
 from . import __version__
 
 # furo's own handler is connected with the default priority (500).
-BEFORE_FURO = 400
+BEFORE_FURO, AFTER_FURO = 400, 600
+ASKED = "oklab_navigation_asked"
 
 
 def subpages(env, section: str) -> list[str]:
@@ -102,14 +107,32 @@ def _limit_navigation(
     def toctree(**kwargs: Any) -> str:
         if kwargs.get("includehidden") and kwargs.get("maxdepth", 0) < 0:
             # furo's global navigation (maxdepth=-1, includehidden): the sections only.
+            context[ASKED] = True
             return section_toctree(app, pagename)
         return full_toctree(**kwargs)
 
     context["toctree"] = toctree
 
 
+def _check_furo_asked(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """furo computes its navigation in its own handler (priority 500), before this one."""
+    if app.config.html_theme != "furo" or not app.config.oklab_navigation_sections_only:
+        return
+    if doctree is None:
+        return  # a generated page (e.g. sphinx-notfound-page's default 404) has its own menu
+    if "toctree" in context and not context.get(ASKED):
+        raise ExtensionError(
+            "furo fragt die Navigation nicht mehr mit toctree(maxdepth=-1, includehidden=True) "
+            "ab: _ext/oklab/sidebar.py muss an die neue furo-Version angepasst werden "
+            "(README: „furo oder Sphinx aktualisieren“)."
+        )
+
+
 def setup(app: Sphinx) -> dict:
     # True: the menu lists the top-level sections only; False: furo's full tree.
     app.add_config_value("oklab_navigation_sections_only", True, "html", types=[bool])
     app.connect("html-page-context", _limit_navigation, priority=BEFORE_FURO)
+    app.connect("html-page-context", _check_furo_asked, priority=AFTER_FURO)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

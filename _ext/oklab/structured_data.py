@@ -11,16 +11,19 @@ not execute data blocks, so a strict Content-Security-Policy does not need to al
 
 from __future__ import annotations
 
-import json
-
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import __version__
-from .calendar import calendar_start, description, first_occurrence, meeting_page_url, site_url
-from .labdata import Lab, lab
+from .calendar import calendar_start, first_occurrence, meeting_page_url
+from .escape import json_in_html
+from .labdata import lab
+from .models import Lab
+from .phrases import event_description, event_name
+from .urls import site_url
 
 CONTEXT = "https://schema.org"
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def logo_url(config: Config) -> str | None:
@@ -58,8 +61,8 @@ def event(lab_data: Lab, config: Config, page_url: str | None) -> dict:
     data: dict = {
         "@context": CONTEXT,
         "@type": "Event",
-        "name": f"{lab_data.name}: offenes Treffen",
-        "description": description(lab_data, None),
+        "name": event_name(lab_data),
+        "description": event_description(lab_data, config.language),
     }
     if page_url:
         data["url"] = page_url
@@ -68,7 +71,7 @@ def event(lab_data: Lab, config: Config, page_url: str | None) -> dict:
         "eventStatus": "https://schema.org/EventScheduled",
         "eventSchedule": {
             "@type": "Schedule",
-            "byDay": meeting.schema_day,
+            "byDay": f"https://schema.org/{SCHEMA_DAYS[meeting.weekday_index]}",
             "startTime": f"{meeting.start:%H:%M}",
             "endTime": f"{meeting.end:%H:%M}",
             "scheduleTimezone": meeting.timezone,
@@ -91,21 +94,17 @@ def event(lab_data: Lab, config: Config, page_url: str | None) -> dict:
     return data
 
 
-def json_ld(data: dict) -> str:
-    """JSON that cannot end the ``<script>`` element early (``</script>`` in a value)."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def add_structured_data(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree
 ) -> None:
     lab_data = lab(app.config)
+    if lab_data is None:
+        return
     blocks = [organization(lab_data, app.config)]
     if pagename == app.config.oklab_meeting_page:
         blocks.append(event(lab_data, app.config, meeting_page_url(app)))
     for block in blocks:
-        app.add_js_file(None, body=json_ld(block), type="application/ld+json")
+        app.add_js_file(None, body=json_in_html(block), type="application/ld+json")
 
 
 def setup(app: Sphinx) -> dict:

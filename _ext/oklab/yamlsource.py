@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from . import messages
+
 Location = tuple[str | int, ...]
 
 
@@ -47,17 +49,22 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
-    loader = _TextDatesLoader(text)
+    loader = None
     try:
+        loader = _TextDatesLoader(text)  # checks the characters: may raise already
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as err:  # an invisible control character
+        line = first_line + text.count("\n", 0, err.position)
+        raise YamlSyntaxError(messages.CONTROL_CHARACTER.format(code=err.character), line) from None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        mark = getattr(err, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
         problem = getattr(err, "problem", None) or str(err)
         raise YamlSyntaxError(_german_yaml_problem(problem), line) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     doc = YamlDocument(data=data, first_line=first_line)
     if node is not None:
         _collect_lines(node, (), doc.lines, first_line)
@@ -78,18 +85,10 @@ def _collect_lines(node: yaml.Node, loc: Location, lines: dict, offset: int) -> 
 
 
 def _german_yaml_problem(problem: str) -> str:
-    known = {
-        "mapping values are not allowed here": "ein Doppelpunkt steht an einer unerwarteten "
-        "Stelle (Text mit Doppelpunkt in Anführungszeichen setzen)",
-        "could not find expected ':'": "nach dem Feldnamen fehlt der Doppelpunkt",
-        "found character '\\t' that cannot start any token": "Tabulatorzeichen sind nicht "
-        "erlaubt, bitte Leerzeichen verwenden",
-        "found undefined alias": "unbekannter Verweis (*) im YAML",
-    }
-    for english, german in known.items():
+    for english, german in messages.YAML_PROBLEMS.items():
         if problem.startswith(english):
             return german
-    return f"ungültiges YAML ({problem})"
+    return messages.YAML_OTHER.format(problem=problem)
 
 
 def front_matter_end(lines: list[str]) -> int | None:
@@ -106,5 +105,5 @@ def read_front_matter(path: Path) -> YamlDocument | None:
         return None
     end = front_matter_end(lines)
     if end is None:
-        raise YamlSyntaxError("der Kopfbereich (Front Matter) wird nicht mit --- geschlossen", 1)
+        raise YamlSyntaxError(messages.FRONT_MATTER_NOT_CLOSED, 1)
     return parse_yaml("\n".join(lines[1:end]), first_line=2)

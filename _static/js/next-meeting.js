@@ -1,10 +1,14 @@
 /* The next meeting of the OK Lab, computed in the reader's browser.
  *
- * The build writes the rule from _data/lab.yaml into
+ * The build writes the rule from _data/lab.yaml, and every text this script shows (already in
+ * the page's language, from the site's catalog), into
  *   <div class="oklab-next-meeting" data-weekday="3" data-start="18:00" data-end="21:00"
- *        data-timezone="Europe/Berlin">  (weekday: ISO 8601, 1 = Monday … 7 = Sunday)
- * and this script adds "Nächstes Treffen: …" with a <time datetime="…">. No date is frozen
- * into the HTML at build time; without JavaScript the rule alone stays ("Jeden Mittwoch …").
+ *        data-timezone="Europe/Berlin" data-locale="de" data-label="Nächstes Treffen:"
+ *        data-today="heute, {date}" data-tomorrow="morgen, {date}"
+ *        data-running="heute, {date} – läuft gerade bis 21 Uhr">
+ * (weekday: ISO 8601, 1 = Monday … 7 = Sunday) and this script adds the label and the date in
+ * a <time datetime="…">. The script holds no word of its own. No date is frozen into the HTML
+ * at build time; without JavaScript the rule alone stays ("Jeden Mittwoch …").
  *
  * Dates are computed on the wall clock of the meeting's time zone, so the result is right
  * across daylight-saving changes and wherever the reader's device thinks it is. A meeting
@@ -67,12 +71,6 @@
     return (n < 10 ? "0" : "") + n;
   }
 
-  /* "21:00" -> "21", "21:30" -> "21:30" (as the site writes times). */
-  function hourText(hhmm) {
-    var parts = hhmm.split(":");
-    return parts[1] === "00" ? String(+parts[0]) : +parts[0] + ":" + parts[1];
-  }
-
   /* The next meeting that has not ended at instant `now`. */
   function nextMeeting(now, rule) {
     var today = wallClock(now, rule.timeZone);
@@ -106,23 +104,22 @@
     );
   }
 
-  function label(meeting, rule, endText) {
-    var date = new Intl.DateTimeFormat("de-DE", {
+  function label(meeting, rule, texts) {
+    var date = new Intl.DateTimeFormat(texts.locale, {
       timeZone: rule.timeZone,
       weekday: "long",
       day: "numeric",
       month: "long",
     }).format(new Date(meeting.start));
+    var template = "{date}";
     if (meeting.running) {
-      return "heute, " + date + " – läuft gerade bis " + endText + " Uhr";
+      template = texts.running;
+    } else if (meeting.days === 0) {
+      template = texts.today;
+    } else if (meeting.days === 1) {
+      template = texts.tomorrow;
     }
-    if (meeting.days === 0) {
-      return "heute, " + date;
-    }
-    if (meeting.days === 1) {
-      return "morgen, " + date;
-    }
-    return date;
+    return template.replace("{date}", date);
   }
 
   function show(element) {
@@ -136,10 +133,10 @@
     var meeting = nextMeeting(Date.now(), rule);
     var line = document.createElement("p");
     line.className = "oklab-meeting-next";
-    line.appendChild(document.createTextNode("Nächstes Treffen: "));
+    line.appendChild(document.createTextNode(data.label + " "));
     var time = document.createElement("time");
     time.dateTime = datetimeAttribute(meeting, rule);
-    time.textContent = label(meeting, rule, hourText(data.end));
+    time.textContent = label(meeting, rule, data);
     line.appendChild(time);
     element.appendChild(line);
   }

@@ -1,0 +1,330 @@
+"""Every schema of the site in one place, with no Sphinx import: it can be read and tested alone.
+
+- page and project front matter (``Page``, ``Project``), the project statuses and their order;
+- the lab's data file ``_data/lab.yaml`` (``Lab`` with ``Meeting``, ``Contact``, ``Link``,
+  ``Network``, ``Operator``).
+
+Validation errors are German sentences for editors (``messages``); ``errors`` turns them into
+``datei.md:ZEILE: ERROR: Feld „…“: …``. Unknown fields are always mistakes (typos).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+
+from . import messages
+from .paths import image_file
+
+# -- Building blocks ---------------------------------------------------------------------------
+
+
+class Strict(BaseModel):
+    """Unknown fields are mistakes (typos), never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# Values with a form: field -> (the form, what an editor is told when a value lacks it).
+FORMATS = {
+    "postcode": (re.compile(r"^\d{5}$"), messages.POSTCODE),  # a German postcode
+    "email": (re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), messages.NOT_AN_EMAIL),
+}
+
+
+def format_problem(kind: str, value: str) -> str | None:
+    """What is wrong with ``value`` as a ``kind`` (``FORMATS``), or None."""
+    form, problem = FORMATS[kind]
+    return None if form.match(value) else f"{problem}, gefunden: {value!r}"
+
+
+def _has_form(kind: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if problem := format_problem(kind, value):
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+Postcode = Annotated[str, _has_form("postcode")]
+EmailAddress = Annotated[str, _has_form("email")]
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def is_web_address(value: str) -> bool:
+    """An address on the web (``https://…``), as opposed to a file or page of this site."""
+    return value.startswith(("https://", "http://"))
+
+
+def _web_address(value: str) -> str:
+    if not is_web_address(value) or " " in value or "." not in value:
+        raise ValueError(messages.WEB_ADDRESS.format(value=value))
+    return value
+
+
+# Kept as written (no normalisation), so pages show exactly the address in the file.
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+
+
+# -- Page and project front matter -------------------------------------------------------------
+
+# The project statuses in catalogue order, each with its label. The labels are German (the
+# site's source language) and msgids of the catalog, which says them in the reader's language.
+STATUSES = {
+    "seeking": "sucht Mitwirkende",
+    "active": "in Arbeit",
+    "finished": "abgeschlossen",
+}
+
+
+class MystSettings(Strict):
+    """The ``myst:`` block MyST understands; we use it for extra ``<meta>`` tags."""
+
+    html_meta: dict[str, str] = {}
+    substitutions: dict[str, str] = {}
+
+
+class Page(Strict):
+    """Front matter of every page. Keys Sphinx, MyST and Furo understand are allowed too."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    title: Text
+    navOrder: StrictInt | None = None
+    navigation: StrictBool = True
+    image: str | None = None
+    description: Text | None = None
+    # understood by Furo / Sphinx / MyST themselves
+    hide_toc: StrictBool = Field(False, alias="hide-toc")
+    orphan: StrictBool = False
+    nosearch: StrictBool = False
+    myst: MystSettings | None = None
+
+    @field_validator("image")
+    @classmethod
+    def image_exists(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None or is_web_address(value):
+            return value  # another host: only ever used for social previews, never loaded
+        if "://" in value or value.startswith(("//", "data:")):
+            raise ValueError(messages.IMAGE_FORM.format(value=value))
+        context = info.context or {}
+        if "page" in context and image_file(context["page"], context["srcdir"], value) is None:
+            raise ValueError(messages.IMAGE_MISSING.format(value=value))
+        return value
+
+
+class ProjectLink(Strict):
+    name: Text
+    url: WebAddress
+
+
+class Collaborator(Strict):
+    name: Text
+
+
+def _repository(value: str) -> str:
+    if is_web_address(value):
+        return value
+    if not value or not all(c.isalnum() or c in "-_." for c in value):
+        raise ValueError(messages.REPOSITORY.format(value=value))
+    return value
+
+
+def _date_as_text(value):
+    # YAML dates stay text (see yamlsource); a number like 20240115 is not a date.
+    if isinstance(value, (int, float)):
+        raise ValueError(messages.DATE_FORMAT.format(value=value))
+    return value
+
+
+class Project(Page):
+    """Front matter of a project page (compatible with the lab's older Nuxt site).
+
+    ``date`` is the day the project was first presented; ``tags`` are its topics (the first
+    one with a signet gives the project its picture); ``technologies`` what it is built with.
+    """
+
+    description: Text
+    status: str | None = None
+    date: Annotated[datetime.date, BeforeValidator(_date_as_text)] | None = None
+    tags: list[Text] = []
+    technologies: list[Text] = []
+    links: list[ProjectLink] = []
+    collaborators: list[Collaborator] = []
+    repo: Annotated[str, AfterValidator(_repository)] | None = None
+
+    @field_validator("status")
+    @classmethod
+    def known_status(cls, value: str | None) -> str | None:
+        if value is not None and value not in STATUSES:
+            allowed = ", ".join(f"{key} ({label})" for key, label in STATUSES.items())
+            raise ValueError(messages.UNKNOWN_VALUE.format(value=value, allowed=allowed))
+        return value
+
+    def repository_url(self, organisation: str | None) -> str | None:
+        """The repository's address: ``repo`` as written, or a name below ``organisation``."""
+        if self.repo is None or is_web_address(self.repo):
+            return self.repo
+        if organisation is None:
+            return None
+        return f"{organisation.rstrip('/')}/{self.repo}"
+
+
+# -- The lab's data file -----------------------------------------------------------------------
+
+# Editors write the meeting day in German; code uses its index (0 = Monday, as Python's
+# ``date.weekday()``) and prints it in the reader's language with Babel.
+WEEKDAYS_DE = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+
+
+class Meeting(Strict):
+    weekday: Literal[tuple(WEEKDAYS_DE)]  # type: ignore[valid-type]
+    start: datetime.time
+    end: datetime.time
+    timezone: str
+    place: str
+    street: str
+    postcode: Postcode
+    city: str
+    country: str = "DE"
+
+    @field_validator("timezone")
+    @classmethod
+    def known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(messages.TIMEZONE.format(value=value)) from None
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def ends_after_start(cls, end: datetime.time, info: ValidationInfo) -> datetime.time:
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError(messages.END_BEFORE_START.format(end=end, start=start))
+        return end
+
+    @property
+    def weekday_index(self) -> int:
+        """0 for Monday … 6 for Sunday (Python's ``date.weekday()``)."""
+        return WEEKDAYS_DE.index(self.weekday)
+
+    @property
+    def address(self) -> str:
+        return f"{self.street}, {self.postcode} {self.city}"
+
+    @property
+    def full_place(self) -> str:
+        return f"{self.place}, {self.address}"
+
+
+class Contact(Strict):
+    name: str
+    email: EmailAddress
+    general: bool = False  # the lab's general address (structured data names it)
+
+
+class Link(Strict):
+    name: str
+    url: WebAddress
+    icon: str = "link-external"
+    rel: str | None = None
+    # The lab's source code: the footer's "source code" link, and the address below which
+    # a project's ``repo:`` name is a repository.
+    code: bool = False
+
+    @field_validator("icon")
+    @classmethod
+    def known_icon(cls, value: str, info: ValidationInfo) -> str:
+        icon_exists = (info.context or {}).get("icon_exists")
+        if icon_exists is not None and not icon_exists(value):
+            raise ValueError(messages.unknown_icon(value))
+        return value
+
+
+class Network(Strict):
+    name: str
+    initiator: str
+    url: WebAddress
+
+
+# What a reader of the Impressum needs, in the order it is shown: field -> German label.
+OPERATOR_FIELDS = {
+    "name": "Name der verantwortlichen Person",
+    "street": "Straße und Hausnummer",
+    "postcode": "Postleitzahl",
+    "city": "Ort",
+    "email": "E-Mail-Adresse",
+}
+PLACEHOLDER = re.compile(
+    r"todo|tbd|fixme|xxx|\?\?|\.\.\.|…|muster|beispiel|example|lorem|ipsum|platzhalter"
+    r"|placeholder|n\.\s?n\.|unbekannt|ausfüllen",
+    re.IGNORECASE,
+)
+
+
+class Operator(Strict):
+    """Who runs the website (Impressum, Datenschutz); empty fields mean "not known yet"."""
+
+    name: str | None = None
+    street: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+    email: str | None = None
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def as_text(cls, value):
+        return str(value).strip() if value is not None else None
+
+    def gaps(self) -> dict[str, str]:
+        """field -> what is wrong with it, for every field not ready to publish."""
+        gaps = {}
+        for field in OPERATOR_FIELDS:
+            value = getattr(self, field) or ""
+            if not value:
+                gaps[field] = messages.MISSING_VALUE
+            elif PLACEHOLDER.search(value):
+                gaps[field] = messages.PLACEHOLDER.format(value=value)
+            elif field in FORMATS and (problem := format_problem(field, value)):
+                gaps[field] = problem
+        return gaps
+
+
+class Lab(Strict):
+    name: str
+    tagline: str
+    network: Network
+    association: str
+    meeting: Meeting
+    contacts: list[Contact]
+    links: list[Link]
+    operator: Operator = Operator()
+
+    @property
+    def email(self) -> str | None:
+        """The general contact address, if the data marks one (``general: true``)."""
+        return next((c.email for c in self.contacts if c.general), None)
+
+    @property
+    def code_link(self) -> Link | None:
+        """The link to the lab's source code (``code: true``), if the data marks one."""
+        return next((link for link in self.links if link.code), None)

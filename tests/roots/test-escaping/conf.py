@@ -1,0 +1,13 @@
+# A small site with every place a value from front matter or the data file is shown: a
+# project page and card, the meeting card, contact and link cards, the footer, JSON-LD and the
+# calendar file. The tests write projekte/karte.md and _data/lab.yaml with hostile values.
+project = "Escaping-Test"
+language = "de"
+extensions = ["myst_parser", "sphinx_design", "oklab"]
+exclude_patterns = ["_*", "**/_*"]
+myst_enable_extensions = ["colon_fence", "substitution"]
+myst_heading_anchors = 3
+smartquotes = False
+html_theme = "furo"
+html_baseurl = "https://oklabflensburg.de/"
+oklab_data_file = "_data/lab.yaml"
