@@ -73,6 +73,15 @@ MESSAGES = {
     "(Text mit Doppelpunkt in Anführungszeichen setzen)",
     "YAML: Kopfbereich offen": "YAML-Fehler: der Kopfbereich (Front Matter) wird nicht mit --- "
     "geschlossen",
+    "YAML: Doppelpunkt fehlt": "YAML-Fehler: nach dem Feldnamen fehlt der Doppelpunkt",
+    "YAML: Tabulator": "YAML-Fehler: Tabulatorzeichen sind nicht erlaubt, bitte Leerzeichen "
+    "verwenden",
+    "YAML: Steuerzeichen": "YAML-Fehler: ein unsichtbares Steuerzeichen (Zeichencode {code}) "
+    "steht in dieser Zeile; bitte die Zeile neu tippen",
+    "Kopfbereich fehlt": "Feld „title“: Der Kopfbereich (Front Matter) fehlt: jede Seite beginnt "
+    "mit ---, dann mindestens title: …, dann wieder ---",
+    "Kopfbereich ohne Felder": "Der Kopfbereich (Front Matter) muss aus Zeilen der Form "
+    "feld: wert bestehen",
     "unbekanntes Feld": "Feld „{field}“: unbekanntes Feld",
     "Pflichtfeld fehlt": "Feld „{field}“: Pflichtfeld fehlt",
     "keine ganze Zahl": "Feld „{field}“: muss eine ganze Zahl sein (zum Beispiel 3), "
@@ -83,6 +92,13 @@ MESSAGES = {
     "gefunden: '{value}'",
     "Bild fehlt": "Feld „image“: Bilddatei '{value}' nicht gefunden (Pfad relativ zu dieser "
     "Seite oder mit / am Anfang ab dem Hauptordner der Website)",
+    "Bild an fremder Adresse": "Feld „image“: muss ein Pfad zu einer Bilddatei (zum Beispiel "
+    "bild.png) oder eine https://-Adresse sein, gefunden: '{value}'",
+    "kein Repository": "Feld „repo“: muss der Name eines Repositorys der Organisation des Labs "
+    "auf GitHub sein (zum Beispiel open-accident-map) oder eine https://-Adresse, "
+    "gefunden: '{value}'",
+    "unbekannter Projektstatus": "unbekannter Projektstatus '{value}'; erlaubt: seeking, "
+    "active, finished",
     "keine Liste": "Feld „{field}“: muss eine Liste sein (Zeilen, die mit - beginnen)",
     "keine Webadresse": "Feld „{field}“: muss eine vollständige Adresse sein (https://…), "
     "gefunden: '{value}'",

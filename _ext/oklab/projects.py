@@ -14,11 +14,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx_design.icons import get_octicon
 
@@ -32,6 +35,8 @@ from .models import STATUSES, Project
 from .ordering import sort_key
 from .phrases import project_invitation
 from .signets import signet_for
+
+logger = logging.getLogger(__name__)
 
 
 def project_docnames(env: BuildEnvironment) -> list[str]:
@@ -62,8 +67,12 @@ class StatusRole(SphinxRole):
         status = self.text.strip()
         if status not in STATUSES:
             message = messages.UNKNOWN_STATUS_ROLE.format(value=status, allowed=", ".join(STATUSES))
-            msg = self.inliner.reporter.error(message, line=self.lineno)
-            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+            # As every editor message: the file relative to the site, its line (not docutils'
+            # absolute path).
+            source = Path(self.env.doc2path(self.env.docname)).relative_to(self.env.srcdir)
+            location = f"{source.as_posix()}:{self.lineno}"
+            logger.error(message, location=location, type="oklab", subtype="content")
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
         return [status_badge(status)], []
 
 
