@@ -202,6 +202,8 @@ MUTATED = [
     "calendar.py",
 ]
 MUTATION_TESTS = "tests/unit"
+
+
 def mutation_workspace(work: Path) -> Path:
     """A copy for mutmut: the extension as ``src/oklab`` (mutmut names modules by their path
     below ``src/``), the fast tests and the data they read, and mutmut's settings."""

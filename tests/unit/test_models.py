@@ -6,6 +6,9 @@ table in ``oklab.messages``. Fast enough to run for every mutant (``make mutants
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -408,3 +411,36 @@ def test_web_addresses_and_repository_names():
     assert not is_web_address("HTTPS://a.de") and not is_web_address("a.de")
     assert problems(Project, PROJECT.replace("https://example.org", "http://example.org")) == []
     assert problems(Project, PROJECT + "repo: open-data_api.v2\n") == []
+
+
+def test_files_are_read_as_utf8_whatever_the_machine_locale(tmp_path):
+    """An editor's machine with a non-UTF-8 locale (Windows, a bare POSIX shell) reads umlauts
+    in the data file and in front matter all the same."""
+    data = tmp_path / "lab.yaml"
+    data.write_text("name: Straßenbäume\n", encoding="utf-8")
+    page = tmp_path / "seite.md"
+    page.write_text("---\ntitle: Über uns\n---\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from oklab.errors import load_yaml_file\n"
+        "print(load_yaml_file(Path(sys.argv[1]))[0].data['name'])\n"
+        "print(load_yaml_file(Path(sys.argv[2]), front_matter=True)[0].data['title'])\n"
+    )
+    ascii_locale = {
+        **os.environ,
+        "LC_ALL": "POSIX",
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONPATH": os.pathsep.join(sys.path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, data, page],
+        env=ascii_locale,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "Straßenbäume\nÜber uns\n"), done.stderr

@@ -29,6 +29,11 @@ def test_navorder_first_lower_first_negative_allowed_none_last():
     assert ordered(entries) == ["chronik", "null", "alpha", "delta", "echo"]
 
 
+def test_navorder_zero_before_one_whatever_the_title():
+    entries = {"zebra": page("Zebra", 0), "apfel": page("Apfel", 1)}
+    assert ordered(entries) == ["zebra", "apfel"]
+
+
 def test_ties_by_title_not_file_name():
     entries = {"aa-zoo": page("Zoo", 1), "zz-anton": page("Anton", 1)}
     assert ordered(entries) == ["zz-anton", "aa-zoo"]
