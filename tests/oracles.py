@@ -60,8 +60,7 @@ def expected_policy(soup, policy: dict[str, set[str]]) -> dict[str, set[str]]:
 
 # -- The German messages an editor gets ---------------------------------------------------------
 
-# Each message as the editor reads it after ``datei:ZEILE: ERROR: `` (Sphinx appends the message
-# type, `` [oklab.content]``, which is not part of the wording). ``{…}`` marks the part a test
+# Each message as the editor reads it after ``datei:ZEILE: ERROR: ``. ``{…}`` marks the part a test
 # fills in with the editor's own input; everything else is the promised wording, letter by
 # letter. Front matter (test_frontmatter.py, test_escaping.py), the data file _data/lab.yaml
 # (test_kontakt.py), the operator block for Impressum and Datenschutz (test_legal.py,
@@ -70,7 +69,7 @@ def expected_policy(soup, policy: dict[str, set[str]]) -> dict[str, set[str]]:
 MESSAGES = {
     # front matter
     "YAML: Doppelpunkt": "YAML-Fehler: ein Doppelpunkt steht an einer unerwarteten Stelle "
-    "(Text mit Doppelpunkt in Anführungszeichen setzen)",
+    '(Text mit Doppelpunkt in Anführungszeichen setzen, zum Beispiel "Karte: Bäume")',
     "YAML: Kopfbereich offen": "YAML-Fehler: der Kopfbereich (Front Matter) wird nicht mit --- "
     "geschlossen",
     "YAML: Doppelpunkt fehlt": "YAML-Fehler: nach dem Feldnamen fehlt der Doppelpunkt",
@@ -82,12 +81,13 @@ MESSAGES = {
     "mit ---, dann mindestens title: …, dann wieder ---",
     "Kopfbereich ohne Felder": "Der Kopfbereich (Front Matter) muss aus Zeilen der Form "
     "feld: wert bestehen",
-    "unbekanntes Feld": "Feld „{field}“: unbekanntes Feld",
+    "unbekanntes Feld": "Feld „{field}“: unbekanntes Feld; meintest du „{name}“?",
     "Pflichtfeld fehlt": "Feld „{field}“: Pflichtfeld fehlt",
     "keine ganze Zahl": "Feld „{field}“: muss eine ganze Zahl sein (zum Beispiel 3), "
     "gefunden: '{value}'",
     "Status nicht in der Liste": "Feld „status“: ungültiger Wert '{value}'; erlaubt: "
-    "seeking (sucht Mitwirkende), active (in Arbeit), finished (abgeschlossen)",
+    "seeking (sucht Mitwirkende), active (in Arbeit), finished (abgeschlossen); wie auf der "
+    "älteren Website auch: „Sucht ehrenamtlich Engagierte“, „In Arbeit“, „Abgeschlossen“",
     "unmögliches Datum": "Feld „{field}“: ist kein gültiges Datum (Format JJJJ-MM-TT), "
     "gefunden: '{value}'",
     "Bild fehlt": "Feld „image“: Bilddatei '{value}' nicht gefunden (Pfad relativ zu dieser "
@@ -97,7 +97,7 @@ MESSAGES = {
     "kein Repository": "Feld „repo“: muss der Name eines Repositorys der Organisation des Labs "
     "auf GitHub sein (zum Beispiel open-accident-map) oder eine https://-Adresse, "
     "gefunden: '{value}'",
-    "unbekannter Projektstatus": "unbekannter Projektstatus '{value}'; erlaubt: seeking, "
+    "unbekannter Projektstatus": "Unbekannter Projektstatus '{value}'; erlaubt: seeking, "
     "active, finished",
     "keine Liste": "Feld „{field}“: muss eine Liste sein (Zeilen, die mit - beginnen)",
     "keine Webadresse": "Feld „{field}“: muss eine vollständige Adresse sein (https://…), "

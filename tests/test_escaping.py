@@ -243,4 +243,4 @@ def test_script_and_data_urls_are_refused(tmp_path, scheme):
     expected = "projekte/karte.md:6: ERROR: " + message(
         "keine Webadresse", field="links[1].url", value=scheme
     )
-    assert proc.stderr.splitlines() == [expected + " [oklab.content]"], proc.stderr
+    assert proc.stderr.splitlines() == [expected], proc.stderr

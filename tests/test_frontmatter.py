@@ -43,7 +43,7 @@ MISTAKES = {
     "unbekanntes Feld": (
         "tippfehler.md",
         "---\ntitle: Seite\nnavOrdre: 3\n---\n\n# Seite\n",
-        "tippfehler.md:3: ERROR: " + message("unbekanntes Feld", field="navOrdre"),
+        "tippfehler.md:3: ERROR: " + message("unbekanntes Feld", field="navOrdre", name="navOrder"),
     ),
     "navOrder als Wort": (
         "wort.md",
@@ -84,7 +84,7 @@ MISTAKES = {
     "Doppelpunkt fehlt": (
         "ohne-doppelpunkt.md",
         "---\ntitle: Seite\nnavOrder 3\nnavigation: true\n---\n\n# Seite\n",
-        "ohne-doppelpunkt.md:4: ERROR: " + message("YAML: Doppelpunkt fehlt"),
+        "ohne-doppelpunkt.md:3: ERROR: " + message("YAML: Doppelpunkt fehlt"),
     ),
     "Tabulator": (
         "tabulator.md",
@@ -128,7 +128,7 @@ MISTAKES = {
         "projekte/technik.md:7: ERROR: " + message("keine Liste", field="technologies"),
     ),
 }
-# Sphinx appends the message type (``[oklab.content]``); it is not part of the wording.
+# A message type (`` [oklab.content]``) at the end, if any, is not part of the wording.
 MESSAGE_TYPE = re.compile(r" \[[\w.-]+\]$")
 
 
@@ -141,7 +141,14 @@ def broken(tmp_path_factory):
     """The tiny site with every mistake above, each in its own file, built once."""
     work = tmp_path_factory.mktemp("frontmatter")
     src = copy_root("frontmatter", work / "src")
-    write_files(src, {file: text for file, text, _ in MISTAKES.values()})
+    # every project its own title (two projects of one title are a mistake of their own)
+    write_files(
+        src,
+        {
+            file: text.replace("title: Karte", f"title: Karte {number}", 1)
+            for number, (file, text, _) in enumerate(MISTAKES.values())
+        },
+    )
     return sphinx_cli(src, work / "html")
 
 

@@ -80,6 +80,22 @@ def test_make_html_and_the_tests_build_strictly():
     assert "OKLAB_PREVIEW" not in (ROOT / "tools" / "tasks.py").read_text(encoding="utf-8")
 
 
+def test_make_serve_fails_on_warnings_and_keeps_live_reload(monkeypatch):
+    """`make serve` shows the same errors as `make html`, and its pages still reload."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import tasks
+
+    ran = []
+    monkeypatch.setattr(tasks, "ensure_venv", lambda: Path("python"))
+    monkeypatch.setattr(tasks, "run_for_editors", lambda cmd, env=None: ran.append(cmd) or 0)
+    assert tasks.serve([]) == 0
+    (cmd,) = ran
+    words = [str(part) for part in cmd]
+    assert words[1:3] == ["-m", "sphinx_autobuild"]
+    assert {"-W", "-n", "--keep-going"} <= set(words)
+    assert not any("oklab_live_reload" in word for word in words), words
+
+
 # -- A real sphinx-autobuild process --------------------------------------------------------------
 
 

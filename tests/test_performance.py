@@ -6,14 +6,18 @@ structure that makes them possible, without timing anything.
 
 from __future__ import annotations
 
+import gzip
 import re
-from urllib.parse import urljoin
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
 
 from bs4 import BeautifulSoup
 from harness import GROWN_BY
 
 # A first visit may cost at most 12 requests (NOTES.md, issue 7): the page itself and 11 files.
 MAX_FILES_PER_PAGE = 11
+# ... and at most 40 KB as a static host sends it, compressed with gzip (level 6, as nginx does).
+MAX_GZIP_BYTES = 40 * 1024
 
 
 def project_pages(site) -> list[str]:
@@ -68,6 +72,34 @@ def test_every_page_within_request_budget(site):
     for path in site.pages():
         files = subresources(site.page(path))
         assert len(files) <= MAX_FILES_PER_PAGE, f"/{path} loads {len(files)} files: {files}"
+
+
+def first_visit_files(site, path: str) -> list[Path]:
+    """The page's file and every file it loads (as in ``subresources``), in the output."""
+    page = site.page(path)
+    urls = [
+        link["href"]
+        for link in page.select('link[rel~="stylesheet"][href], link[rel~="icon"][href]')
+    ]
+    urls += [script["src"] for script in page.select("script[src]")]
+    urls += [img["src"] for img in page.select("img[src]") if not img["src"].startswith("data:")]
+    own = site.outdir / (path if path.endswith(".html") else path + "index.html")
+    found = [site.outdir / urlparse(urljoin(f"/{path}", url)).path.lstrip("/") for url in urls]
+    return [own, *dict.fromkeys(found)]
+
+
+def test_every_page_within_weight_budget(site):
+    weights = {}
+    for path in site.pages():
+        files = first_visit_files(site, path)
+        missing = [f for f in files if not f.is_file()]
+        assert missing == [], f"/{path} loads files the build did not write: {missing}"
+        weights[path] = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    heavy = {f"/{p}": f"{w / 1024:.1f} KB" for p, w in weights.items() if w > MAX_GZIP_BYTES}
+    assert heavy == {}, f"pages over 40 KB gzip: {heavy}"
+    # The editor guide is the heaviest part of the site: all of its pages are measured.
+    guide = [p for p in weights if p.startswith("mitmachen/")]
+    assert len(guide) >= 5, guide
 
 
 def test_pages_load_only_what_they_use(site):

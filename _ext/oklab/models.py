@@ -29,7 +29,7 @@ from pydantic import (
 )
 
 from . import messages
-from .paths import image_file
+from .paths import correct_spelling, image_file
 
 # -- Building blocks ---------------------------------------------------------------------------
 
@@ -92,6 +92,16 @@ STATUSES = {
     "active": "in Arbeit",
     "finished": "abgeschlossen",
 }
+# The lab's older Nuxt site wrote the status as German text; its pages build unchanged.
+OLDER_SITE_STATUSES = {
+    "Sucht ehrenamtlich Engagierte": "seeking",
+    "In Arbeit": "active",
+    "Abgeschlossen": "finished",
+}
+_STATUS_WORDS = {
+    phrase.casefold(): status
+    for phrase, status in [*OLDER_SITE_STATUSES.items(), *((v, k) for k, v in STATUSES.items())]
+}
 
 
 class MystSettings(Strict):
@@ -125,7 +135,12 @@ class Page(Strict):
         if "://" in value or value.startswith(("//", "data:")):
             raise ValueError(messages.IMAGE_FORM.format(value=value))
         context = info.context or {}
-        if "page" in context and image_file(context["page"], context["srcdir"], value) is None:
+        if "page" not in context:
+            return value
+        page, srcdir = context["page"], context["srcdir"]
+        if (actual := correct_spelling(page, srcdir, value)) is not None:
+            raise ValueError(messages.NAME_CASE.format(actual=actual, written=value))
+        if image_file(page, srcdir, value) is None:
             raise ValueError(messages.IMAGE_MISSING.format(value=value))
         return value
 
@@ -154,15 +169,23 @@ def _date_as_text(value):
     return value
 
 
+def _known_status(value):
+    """A status phrase of the older site, or a status label, as the status value."""
+    if isinstance(value, str):
+        return _STATUS_WORDS.get(value.strip().casefold(), value)
+    return value
+
+
 class Project(Page):
     """Front matter of a project page (compatible with the lab's older Nuxt site).
 
     ``date`` is the day the project was first presented; ``tags`` are its topics (the first
     one with a signet gives the project its picture); ``technologies`` what it is built with.
+    Without ``description``, the site takes it from the page's first paragraph
+    (``frontmatter``); the status may be a phrase of the older site ("In Arbeit").
     """
 
-    description: Text
-    status: str | None = None
+    status: Annotated[str, BeforeValidator(_known_status)] | None = None
     date: Annotated[datetime.date, BeforeValidator(_date_as_text)] | None = None
     tags: list[Text] = []
     technologies: list[Text] = []
@@ -175,7 +198,10 @@ class Project(Page):
     def known_status(cls, value: str | None) -> str | None:
         if value is not None and value not in STATUSES:
             allowed = ", ".join(f"{key} ({label})" for key, label in STATUSES.items())
-            raise ValueError(messages.UNKNOWN_VALUE.format(value=value, allowed=allowed))
+            phrases = ", ".join(f"„{phrase}“" for phrase in OLDER_SITE_STATUSES)
+            raise ValueError(
+                messages.UNKNOWN_STATUS.format(value=value, allowed=allowed, phrases=phrases)
+            )
         return value
 
     def repository_url(self, organisation: str | None) -> str | None:

@@ -14,8 +14,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
@@ -67,12 +65,8 @@ class StatusRole(SphinxRole):
         status = self.text.strip()
         if status not in STATUSES:
             message = messages.UNKNOWN_STATUS_ROLE.format(value=status, allowed=", ".join(STATUSES))
-            # As every editor message: the file relative to the site, its line (not docutils'
-            # absolute path).
-            source = Path(self.env.doc2path(self.env.docname)).relative_to(self.env.srcdir)
-            location = f"{source.as_posix()}:{self.lineno}"
-            logger.error(message, location=location, type="oklab", subtype="content")
-            return [nodes.problematic(self.rawtext, self.rawtext)], []
+            logger.error(message, location=self.get_location(), type="oklab", subtype="content")
+            return [nodes.literal(self.rawtext, self.rawtext)], []
         return [status_badge(status)], []
 
 
@@ -193,7 +187,7 @@ def facts_box(
         fields += _field(_("Mitmachen"), invite)
     box = nodes.container(classes=["oklab-facts"])
     if image:
-        box += nodes.image(uri=image, alt="", classes=["oklab-project-image"])
+        box += nodes.image(uri=image, alt="", classes=["oklab-project-image"], made_by_site=True)
     if len(fields):
         box += fields
     return box if len(box) else None
