@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from harness import ROOT
 from sphinx.testing.util import SphinxTestApp
 
 SITE = ROOT / "tests" / "roots" / "test-messages"

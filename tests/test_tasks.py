@@ -12,14 +12,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from harness import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from tools import tasks
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-COMMANDS = {"serve", "html", "test", "bench", "mutants", "lock", "clean", "venv"}
+COMMANDS = {"serve", "html", "test", "bench", "lock", "clean", "venv", "mutants"}
 # Live preview and test tools: never part of what Read the Docs installs.
 NOT_FOR_READ_THE_DOCS = {
     "sphinx-autobuild",

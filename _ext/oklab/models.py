@@ -42,8 +42,30 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-POSTCODE = r"^\d{5}$"  # a German postcode
-EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# Values with a form: field -> (the form, what an editor is told when a value lacks it).
+FORMATS = {
+    "postcode": (re.compile(r"^\d{5}$"), messages.POSTCODE),  # a German postcode
+    "email": (re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), messages.NOT_AN_EMAIL),
+}
+
+
+def format_problem(kind: str, value: str) -> str | None:
+    """What is wrong with ``value`` as a ``kind`` (``FORMATS``), or None."""
+    form, problem = FORMATS[kind]
+    return None if form.match(value) else f"{problem}, gefunden: {value!r}"
+
+
+def _has_form(kind: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if problem := format_problem(kind, value):
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+Postcode = Annotated[str, _has_form("postcode")]
+EmailAddress = Annotated[str, _has_form("email")]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -117,7 +139,7 @@ class Place(Strict):
 
     name: Text | None = None
     street: Text | None = None
-    postcode: str | None = Field(None, pattern=POSTCODE)
+    postcode: Postcode | None = None
     city: Text | None = None
     country: str = "DE"
 
@@ -319,7 +341,7 @@ class Meeting(Strict):
     timezone: TimeZoneName
     place: str
     street: str
-    postcode: str = Field(pattern=POSTCODE)
+    postcode: Postcode
     city: str
     country: str = "DE"
 
@@ -347,7 +369,7 @@ class Meeting(Strict):
 
 class Contact(Strict):
     name: str
-    email: str = Field(pattern=EMAIL)
+    email: EmailAddress
     general: bool = False  # the lab's general address (structured data names it)
 
 
@@ -388,10 +410,6 @@ PLACEHOLDER = re.compile(
     r"|placeholder|n\.\s?n\.|unbekannt|ausfüllen",
     re.IGNORECASE,
 )
-_OPERATOR_FORMATS = {
-    "postcode": (re.compile(POSTCODE), messages.POSTCODE),
-    "email": (re.compile(EMAIL), messages.NOT_AN_EMAIL),
-}
 
 
 class Operator(Strict):
@@ -417,8 +435,8 @@ class Operator(Strict):
                 gaps[field] = messages.MISSING_VALUE
             elif PLACEHOLDER.search(value):
                 gaps[field] = messages.PLACEHOLDER.format(value=value)
-            elif field in _OPERATOR_FORMATS and not _OPERATOR_FORMATS[field][0].match(value):
-                gaps[field] = f"{_OPERATOR_FORMATS[field][1]}, gefunden: {value!r}"
+            elif field in FORMATS and (problem := format_problem(field, value)):
+                gaps[field] = problem
         return gaps
 
 

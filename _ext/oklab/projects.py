@@ -189,7 +189,7 @@ def facts_box(
         fields += _field(_("Mitmachen"), invite)
     box = nodes.container(classes=["oklab-facts"])
     if image:
-        box += nodes.image(uri=image, alt="", classes=["oklab-project-image"])
+        box += nodes.image(uri=image, alt="", classes=["oklab-project-image"], made_by_site=True)
     if len(fields):
         box += fields
     return box if len(box) else None
