@@ -161,9 +161,13 @@ def build_in_process(
     return Built(app.outdir, ANSI.sub("", app.warning.getvalue()), app.statuscode)
 
 
-def sphinx_cli(srcdir: Path, outdir: Path, *args: str, **variables: str) -> CliBuild:
-    """Run ``python -m sphinx`` strictly (``-W -n --keep-going``, dirhtml, clean)."""
-    cmd = [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-W", "-n", "--keep-going", "-E"]
+def sphinx_cli(
+    srcdir: Path, outdir: Path, *args: str, clean: bool = True, **variables: str
+) -> CliBuild:
+    """Run ``python -m sphinx`` strictly (``-W -n --keep-going``, dirhtml; clean unless
+    ``clean=False``, for an incremental build on the doctrees of an earlier one)."""
+    cmd = [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-W", "-n", "--keep-going"]
+    cmd += ["-E"] if clean else []
     cmd += ["-q", "--no-color", *args, str(srcdir), str(outdir)]
     env = site_environment(**variables)
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)

@@ -289,6 +289,7 @@ def rewrite_changed_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.frontmatter")  # oklab_news_folder, the pages' models
     app.setup_extension("oklab.urls")
     app.add_event(EVENT)
     app.connect("html-collect-pages", collect_pages)
