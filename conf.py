@@ -46,10 +46,10 @@ oklab_live_reload = not (on_read_the_docs or release_by_hand)
 
 # -- General configuration ---------------------------------------------------
 
+# sphinxext-opengraph (social previews) is loaded by oklab.pagemeta, which fills in its tags.
 extensions = [
     "myst_parser",
     "sphinx_design",
-    "sphinxext.opengraph",
     "notfound.extension",
     "oklab",
 ]

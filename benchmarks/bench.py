@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import http.client
 import io
@@ -27,18 +26,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from datetime import date
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.stock import make_stock  # noqa: E402
-from benchmarks.synthetic import ROOT, add_posts, add_projects, copy_site  # noqa: E402
+from tests.harness import ROOT, QuietHandler, add_posts, add_projects, copy_site, serve  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
@@ -302,13 +299,10 @@ def measure_autobuild(work: Path, edits: int) -> None:
 # -- In the browser -------------------------------------------------------------------------
 
 
-class StaticHost(SimpleHTTPRequestHandler):
+class StaticHost(QuietHandler):
     """A static host as Read the Docs is one: text compressed with gzip, files cached."""
 
     COMPRESS = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".ics")
-
-    def log_message(self, *args) -> None:
-        pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=3600")
@@ -331,17 +325,6 @@ class StaticHost(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    handler = functools.partial(StaticHost, directory=str(folder))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 def page_paths(html: Path) -> list[str]:
@@ -742,7 +725,7 @@ def main() -> None:
         html, news_html = measure_builds(work, args.jobs, counts, stock_counts, news_counts)
         print("Live-Vorschau …", file=sys.stderr)
         measure_autobuild(work, 5 if args.quick else 10)
-        with serve(html) as base:
+        with serve(html, StaticHost) as base:
             print("Seitengewicht …", file=sys.stderr)
             measure_weight(html, base)
         with serve(news_html) as base:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sitebuild import ROOT, build_in_process
+from bs4 import BeautifulSoup
+from harness import ROOT, Output, build_in_process
 
 NEWS_SITE = ROOT / "tests" / "roots" / "test-news"
 
@@ -36,4 +37,9 @@ def write_news_site(dest: Path, files: dict[str, str | bytes]) -> Path:
 
 def build_news_site(tmp: Path, files: dict[str, str | bytes]) -> tuple[Path, str]:
     """Build the small news site with ``files``; ``(output folder, warnings)``."""
-    return build_in_process(write_news_site(tmp / "src", files), tmp / "build")
+    built = build_in_process(write_news_site(tmp / "src", files), tmp / "build")
+    return built.outdir, built.warnings
+
+
+def page(outdir: Path, path: str) -> BeautifulSoup:
+    return Output(outdir).page(path)

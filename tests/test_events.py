@@ -14,8 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
-from newssite import build_news_site, post
-from sitebuild import page
+from newssite import build_news_site, page, post
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ODD = "neuigkeiten/open-data-day-2025/"

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 import yaml
-from conftest import ROOT
+from harness import ROOT
 
 POSTS = sorted(p for p in (ROOT / "neuigkeiten").glob("*.md") if p.name != "index.md")
 FEEDS = {"atom": "neuigkeiten/atom.xml", "rss": "neuigkeiten/rss.xml"}

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from conftest import ROOT
+from harness import ROOT
 
 LABELS = {"seeking": "sucht Mitwirkende", "active": "in Arbeit", "finished": "abgeschlossen"}
 

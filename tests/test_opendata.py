@@ -14,7 +14,7 @@ import shutil
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, copy_site, sphinx_build
+from harness import ROOT, copy_site, sphinx_cli
 
 PROJECT_FILES = sorted(p for p in (ROOT / "projekte").glob("*.md") if p.name != "index.md")
 BASE = "https://oklabflensburg.de/"
@@ -168,7 +168,7 @@ def copy(tmp_path_factory):
 
 def test_incremental_build_updates_the_exports_and_a_license_appears(copy):
     out, doctrees = copy.parent / "html", copy.parent / "doctrees"
-    first = sphinx_build(copy, out, "-d", str(doctrees))
+    first = sphinx_cli(copy, out, "-d", str(doctrees), clean=False)
     assert first.returncode == 0, first.output
     page = copy / "projekte" / "strassenbaeume.md"
     page.write_text(
@@ -179,7 +179,9 @@ def test_incremental_build_updates_the_exports_and_a_license_appears(copy):
         "---\ntitle: Neues Projekt\ndescription: Ein neues Projekt.\n---\n\n# Neues Projekt\n",
         encoding="utf-8",
     )
-    second = sphinx_build(copy, out, "-d", str(doctrees), "-D", "oklab_data_license=CC-BY-4.0")
+    second = sphinx_cli(
+        copy, out, "-d", str(doctrees), "-D", "oklab_data_license=CC-BY-4.0", clean=False
+    )
     assert second.returncode == 0, second.output
     document = read_json(out)
     titles = {p["id"]: p["title"] for p in document["projects"]}

@@ -12,14 +12,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from harness import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from tools import tasks
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-COMMANDS = {"serve", "html", "test", "bench", "lock", "clean", "venv"}
+COMMANDS = {"serve", "html", "test", "bench", "lock", "clean", "venv", "mutants"}
 # Live preview and test tools: never part of what Read the Docs installs.
 NOT_FOR_READ_THE_DOCS = {
     "sphinx-autobuild",
@@ -215,7 +215,8 @@ def test_makefile_has_a_target_per_command_and_each_only_calls_the_script():
     rules.pop(".PHONY")
     assert set(rules) == COMMANDS
     for target, recipe in rules.items():
-        assert len(recipe) == 1 and recipe[0].startswith(f"$(TASKS) {target}"), target
+        # "@": make does not echo the command (a line of noise for editors)
+        assert len(recipe) == 1 and recipe[0].startswith(f"@$(TASKS) {target}"), target
     assert re.search(r"^TASKS\s*:?= \$\(PYTHON\) tools/tasks\.py$", makefile(), re.M)
     assert re.search(r"^PYTHON \?= python3$", makefile(), re.M)
 

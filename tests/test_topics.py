@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
-from conftest import ROOT
+from harness import ROOT
 
 SOURCES = {
     "projects": sorted(p for p in (ROOT / "projekte").glob("*.md") if p.name != "index.md"),

@@ -26,6 +26,7 @@ if sys.version_info < MIN_PYTHON:  # before anything newer is used: a clear word
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tomllib
@@ -43,7 +44,8 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # Strict like Read the Docs: every warning is an error, every reference must resolve, and the
 # Content-Security-Policy has no room for sphinx-autobuild's inline live-reload script (conf.py
 # allows it in every build that is not published).
-STRICT = ["-W", "-n", "--keep-going", "-D", "oklab_live_reload=0"]
+STRICT_WARNINGS = ["-W", "-n", "--keep-going"]
+STRICT = [*STRICT_WARNINGS, "-D", "oklab_live_reload=0"]
 # What the live preview must not watch (sphinx-autobuild matches paths with forward slashes,
 # on Windows too).
 PREVIEW_IGNORE = r"/(\.venv|\.git|_build|tests|benchmarks|node_modules)/"
@@ -62,6 +64,73 @@ def say(message: str) -> None:
 def run(cmd: Sequence[str | os.PathLike], env: dict[str, str] | None = None) -> int:
     """Run ``cmd`` in the repository root; return its exit status."""
     return subprocess.run([str(part) for part in cmd], cwd=ROOT, env=env, check=False).returncode
+
+
+# -- What the terminal shows an editor ---------------------------------------------------------
+#
+# The site's extension makes Sphinx quiet and German (_ext/oklab/console.py). Two of Sphinx's
+# lines come before it is loaded, and sphinx-autobuild speaks English: both are handled here,
+# for `html` and `serve` alike. Everything else passes unchanged.
+
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+SPHINX_START = ("Running Sphinx v", "loading translations [")
+# sphinx-autobuild's own lines (sphinx_autobuild/build.py, __main__.py) -> German, or None
+# for a line an editor does not need. tests/test_console.py checks that the installed
+# sphinx-autobuild still prints them.
+PREVIEW_LINES = [
+    (r"\[sphinx-autobuild\] Starting initial build", "Die Vorschau baut die Website …"),
+    (r"\[sphinx-autobuild\] > ", None),
+    (r"\[sphinx-autobuild\] Serving on (\S+)", "Vorschau läuft auf {0}/"),
+    (
+        r"\[sphinx-autobuild\] Waiting to detect changes",
+        "Warte auf Änderungen (beenden mit Strg+C) …",
+    ),
+    (r"\[sphinx-autobuild\] Detected changes \((.*)\)", "Geändert: {0} – baue neu …"),
+    (r"\[sphinx-autobuild\] Rebuilding", None),
+    (r"Sphinx exited with exit code", None),
+    (
+        r"The server will continue serving the build folder",
+        "Achtung: Die Seite im Browser ist nicht mehr aktuell, weil der letzte Bau "
+        "fehlgeschlagen ist. Behebe die Fehler oben und speichere die Datei erneut.",
+    ),
+    (r"\[sphinx-autobuild\] Server ceasing operations", "Vorschau beendet."),
+]
+
+
+def for_editors(line: str) -> str | None:
+    """One line of Sphinx's or sphinx-autobuild's output as an editor reads it (None: hidden)."""
+    plain = ANSI_COLOUR.sub("", line).rstrip()
+    if plain.startswith(SPHINX_START):
+        return None
+    for english, german in PREVIEW_LINES:
+        if found := re.match(english, plain):
+            return None if german is None else german.format(*found.groups())
+    return line.rstrip("\r\n")
+
+
+def run_for_editors(cmd: Sequence[str | os.PathLike], env: dict[str, str] | None = None) -> int:
+    """Run ``cmd`` in the repository root, showing its output through ``for_editors``."""
+    env = {**(os.environ if env is None else env), "PYTHONUNBUFFERED": "1"}
+    with subprocess.Popen(
+        [str(part) for part in cmd],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    ) as process:
+        for line in process.stdout:
+            shown = for_editors(line)
+            if shown is not None:
+                print(shown, flush=True)
+        return process.wait()
+
+
+def colour_option() -> list[str]:
+    """Sphinx writes into a pipe here: colours only if the editor's terminal shows them."""
+    return ["--color"] if sys.stdout.isatty() else ["--no-color"]
 
 
 # -- The virtual environment -------------------------------------------------------------------
@@ -157,8 +226,10 @@ def serve(args: list[str]) -> int:
     cmd = [python, "-m", "sphinx_autobuild", ".", "_build/serve", "-b", "dirhtml"]
     cmd += ["--host", options.host, "--port", options.port]
     cmd += ["--re-ignore", PREVIEW_IGNORE, "--ignore", "*.mo"]
+    # The same messages as `html` and Read the Docs; the live-reload script stays allowed.
+    cmd += [*STRICT_WARNINGS, *colour_option()]
     try:
-        return run(cmd)
+        return run_for_editors(cmd)
     except KeyboardInterrupt:  # Strg+C is how the preview is meant to end: no error
         say("Vorschau beendet.")
         return 0
@@ -167,8 +238,8 @@ def serve(args: list[str]) -> int:
 def html(args: list[str]) -> int:
     """Build the site strictly into _build/html, as Read the Docs does."""
     python = ensure_venv()
-    cmd = [python, "-m", "sphinx", "-b", "dirhtml", *STRICT, "-E", *args, ".", "_build/html"]
-    status = run(cmd)
+    cmd = [python, "-m", "sphinx", "-b", "dirhtml", *STRICT, "-E", *colour_option()]
+    status = run_for_editors([*cmd, *args, ".", "_build/html"])
     if status == 0:
         say("Fertig: _build/html/index.html")
     return status

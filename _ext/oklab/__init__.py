@@ -12,10 +12,12 @@ Data and rules (no Sphinx):
 - ``phrases``     the sentences built from the lab's data (meeting rule, invitation, …)
 
 Reading the site:
+- ``console``     what the terminal shows: Sphinx's warnings in German, no noise, one summary
 - ``errors``      German error reports (file, line, field) for editors, no traceback
 - ``labdata``     ``_data/lab.yaml``: validated once per build, substitutions for the pages
 - ``frontmatter`` every page's front matter, validated before reading, kept on the environment
 - ``sources``     Markdown changes before parsing (broken front matter, missing heading)
+- ``body``        a page's body: first paragraph (description); mistakes MyST lets pass silently
 - ``navigation``  the menu from ``navOrder``: generated toctrees, fresh sidebars when it changes
 - ``cards``       the one card pattern (sphinx-design components, built as nodes), icons
 - ``contacts``    ``{kontakte}`` and ``{links}``: the lab's contacts and links as cards
@@ -60,6 +62,7 @@ with (Path(__file__).resolve().parents[2] / "pyproject.toml").open("rb") as _fil
     __version__ = tomllib.load(_file)["project"]["version"]
 
 MODULES = [
+    "oklab.console",  # first: every later message goes through it
     "oklab.labdata",
     "oklab.htmlnodes",
     "oklab.listpages",
@@ -69,6 +72,7 @@ MODULES = [
     "oklab.structured_data",
     "oklab.frontmatter",
     "oklab.sources",
+    "oklab.body",
     "oklab.projects",
     "oklab.opendata",
     "oklab.tags",

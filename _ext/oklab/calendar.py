@@ -35,7 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import __version__, messages
-from .errors import Problem, abort
+from .errors import Problem, abort, conf_line
 from .events import EventPage, all_events, calendar_file, where
 from .frontmatter import page_meta
 from .i18n import _
@@ -194,9 +194,10 @@ def check_calendar_start(app: Sphinx, config: Config) -> None:
     try:
         calendar_start(config)
     except (TypeError, ValueError):
+        conf = Path(app.confdir) / "conf.py"
         problem = Problem(
-            Path(app.confdir) / "conf.py",
-            None,
+            conf,
+            conf_line(conf, "oklab_calendar_start ="),  # None if set elsewhere (sphinx -D)
             messages.DATE_FORMAT.format(value=config.oklab_calendar_start),
             "oklab_calendar_start",
         )

@@ -62,7 +62,8 @@ def card_node(card: Card, srcdir: str | Path, docname: str) -> nodes.container:
     classes += ["oklab-card"] + ([card.css_class] if card.css_class else [])
     node = create_component("card", classes)
     if card.image:
-        node += nodes.image(uri=card.image, alt="", classes=["sd-card-img-top"])
+        # decorative on purpose; ``made_by_site``: not an editor's image (body.check_images)
+        node += nodes.image(uri=card.image, alt="", classes=["sd-card-img-top"], made_by_site=True)
     title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"])
     if card.icon:
         title += icon_node(srcdir, card.icon)

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from . import __version__, messages
-from .errors import Problem, abort
+from .errors import Problem, abort, conf_line
 
 logger = logging.getLogger(__name__)
 
@@ -40,12 +40,7 @@ def edit_link_problems(options: dict) -> list[tuple[str, str]]:
 
 def line_in_conf(conf: Path, option: str) -> int:
     """The line of conf.py that sets ``option`` (or opens ``html_theme_options``; else 1)."""
-    lines = conf.read_text(encoding="utf-8").splitlines() if conf.is_file() else []
-    for wanted in (f'"{option}"', "html_theme_options"):
-        for number, line in enumerate(lines, start=1):
-            if wanted in line:
-                return number
-    return 1
+    return conf_line(conf, f'"{option}"', "html_theme_options") or 1
 
 
 def check_edit_link(app: Sphinx) -> None:

@@ -9,19 +9,39 @@ is still built (with what is usable of its front matter), never silently dropped
 
 The validated models are kept on the environment: ``page_meta(env, docname)`` gives a page's
 ``Page`` or ``Project``; ``local_image(env, docname)`` its image as a path from the site root.
+
+The same pass checks what belongs to no single field: file and folder names (they become the
+address: lowercase letters, digits and hyphens), and two projects with the same title. A page
+without ``description`` gets one from its first paragraph (``body.summary``), as the pages of the
+lab's older site need.
+
+The front-matter ``title`` is the page's name everywhere the site names it: menu, sidebars,
+browser tab, social previews, previous/next links and cards. A page without a ``# heading`` of
+its own shows it as heading too (``sources``); a page with one shows that heading on the page.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
+import unicodedata
+from pathlib import Path, PurePosixPath
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import __version__, messages
+from .body import summary
 from .errors import Problem, load_yaml_file, report, validate
+from .labdata import substitute
 from .models import Page, Post, Project, is_web_address
+from .ordering import title_key
 from .paths import image_file, site_path
+from .yamlsource import read_text
+
+# What a file or folder name may contain: it becomes part of the page's address.
+ADDRESS_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def is_project(docname: str, config) -> bool:
@@ -49,14 +69,78 @@ def check_all_pages(app: Sphinx, env: BuildEnvironment, added, changed, removed)
         if path.suffix != ".md":
             continue
         page, found = check_page(path, srcdir, schema_for(docname, app.config))
+        if page is not None and not found and page.description is None:
+            page, found = with_description(app, path, page)
         pages[docname] = page
         if found:
             broken.add(docname)
             problems += found
+    problems += check_names(env, srcdir) + same_titles(env, pages, srcdir)
     env.oklab_pages = pages
     env.oklab_pages_broken = broken
     report(app, problems)
     return []
+
+
+def with_description(app: Sphinx, path: Path, page: Page) -> tuple[Page, list[Problem]]:
+    """A page without ``description`` gets its first paragraph (a project must have one)."""
+    config = getattr(app.env, "myst_config", None)
+    derived = substitute(summary(read_text(path), config), app.config)
+    if derived:
+        return page.model_copy(update={"description": derived}), []
+    if isinstance(page, Project):
+        return page, [Problem(path, 1, messages.DESCRIPTION_UNDERIVABLE, "description")]
+    return page, []
+
+
+def address_name(name: str) -> str:
+    """``Mein Projekt Ä`` -> ``mein-projekt-ae``: what a name in an address may look like."""
+    lowered = name.lower().translate(_SPELLED_OUT)
+    ascii_only = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "seite"
+
+
+def check_names(env: BuildEnvironment, srcdir: Path) -> list[Problem]:
+    """File and folder names that cannot be part of an address, each reported once."""
+    problems, seen = [], set()
+    for docname in sorted(env.found_docs):
+        parts = PurePosixPath(docname).parts
+        for depth, name in enumerate(parts):
+            where = PurePosixPath(*parts[: depth + 1])
+            if ADDRESS_NAME.match(name) or where in seen:
+                continue
+            seen.add(where)
+            kind = "file" if depth == len(parts) - 1 else "folder"
+            text = messages.PAGE_NAME.format(
+                name=name,
+                kind=messages.PAGE_NAME_KIND[kind],
+                suggestion=address_name(name),
+            )
+            problems.append(Problem(Path(env.doc2path(docname)), 1, text))
+    return problems
+
+
+def same_titles(env: BuildEnvironment, pages: dict, srcdir: Path) -> list[Problem]:
+    """Two projects with the same title would give two identical cards."""
+    first: dict[str, str] = {}
+    problems = []
+    for docname, page in pages.items():
+        title = getattr(page, "title", None)
+        if not is_project(docname, env.config) or not title:
+            continue
+        key = title_key(title.strip())
+        if key not in first:
+            first[key] = docname
+            continue
+        text = messages.PROJECT_TITLE_TWICE.format(
+            title=title.strip(),
+            first=Path(env.doc2path(first[key])).relative_to(srcdir).as_posix(),
+            second=Path(env.doc2path(docname)).relative_to(srcdir).as_posix(),
+        )
+        doc, _ = load_yaml_file(Path(env.doc2path(docname)), front_matter=True)
+        line = doc.line_of(("title",)) if doc is not None else 1
+        problems.append(Problem(Path(env.doc2path(docname)), line, text, "title"))
+    return problems
 
 
 def check_page(path: Path, srcdir: Path, model: type[Page]) -> tuple[Page | None, list[Problem]]:
@@ -104,8 +188,20 @@ def local_image(env: BuildEnvironment, docname: str) -> str | None:
     return None if file is None else site_path(file, Path(env.srcdir))
 
 
+def title_from_front_matter(app: Sphinx, doctree: nodes.document) -> None:
+    """The front-matter title names the page (after Sphinx took the first heading)."""
+    env = app.env
+    title = getattr(page_meta(env, env.docname), "title", None)
+    if title:
+        env.titles[env.docname] = nodes.title("", "", nodes.Text(title))
+        env.longtitles[env.docname] = nodes.title("", "", nodes.Text(title))
+
+
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.console")
     app.add_config_value("oklab_projects_folder", "projekte", "env", types=[str])
     app.add_config_value("oklab_news_folder", "neuigkeiten", "env", types=[str])
     app.connect("env-get-outdated", check_all_pages, priority=400)
+    # after Sphinx's title collector (priority 500), which takes the first heading
+    app.connect("doctree-read", title_from_front_matter, priority=600)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -36,7 +36,7 @@ def check_release(app: Sphinx) -> None:
         return
     data_file = app.config.oklab_data_file
     if not app.config.oklab_release:
-        logger.info(messages.LEGAL_MISSING_LOCAL.format(fields=", ".join(gaps)))
+        logger.info(messages.LEGAL_MISSING_LOCAL.format(file=data_file, fields=", ".join(gaps)))
         return
     path = Path(app.srcdir) / data_file
     doc, _problems = load_yaml_file(path)

@@ -59,17 +59,16 @@ from . import __version__, messages
 from .errors import Problem, report
 from .escape import text
 from .links import PRIVATE, add_rel, is_external
-from .pagemeta import DESCRIPTION
+from .pagemeta import DESCRIPTION, opengraph
 from .sidebar import SECTION
 from .urls import resolve_output_file_references
 
-try:
-    from sphinxext.opengraph import get_tags
-except ImportError as error:  # pragma: no cover - only after a sphinxext-opengraph update
+get_tags = getattr(opengraph, "get_tags", None)
+if get_tags is None:  # pragma: no cover - only after a sphinxext-opengraph update
     raise ExtensionError(
         "sphinxext-opengraph liefert get_tags nicht mehr: _ext/oklab/listpages.py muss an "
-        f"die neue Version angepasst werden ({error})."
-    ) from error
+        "die neue Version angepasst werden."
+    )
 
 EVENT = "oklab-generated-pages"
 # What the last successful build wrote: page name -> digest. In the doctree folder (Sphinx's
@@ -290,6 +289,7 @@ def rewrite_changed_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.frontmatter")  # oklab_news_folder, the pages' models
     app.setup_extension("oklab.urls")
     app.add_event(EVENT)
     app.connect("html-collect-pages", collect_pages)

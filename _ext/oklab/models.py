@@ -31,7 +31,7 @@ from pydantic import (
 )
 
 from . import messages
-from .paths import image_file
+from .paths import correct_spelling, image_file
 
 # -- Building blocks ---------------------------------------------------------------------------
 
@@ -42,8 +42,30 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-POSTCODE = r"^\d{5}$"  # a German postcode
-EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# Values with a form: field -> (the form, what an editor is told when a value lacks it).
+FORMATS = {
+    "postcode": (re.compile(r"^\d{5}$"), messages.POSTCODE),  # a German postcode
+    "email": (re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), messages.NOT_AN_EMAIL),
+}
+
+
+def format_problem(kind: str, value: str) -> str | None:
+    """What is wrong with ``value`` as a ``kind`` (``FORMATS``), or None."""
+    form, problem = FORMATS[kind]
+    return None if form.match(value) else f"{problem}, gefunden: {value!r}"
+
+
+def _has_form(kind: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if problem := format_problem(kind, value):
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+Postcode = Annotated[str, _has_form("postcode")]
+EmailAddress = Annotated[str, _has_form("email")]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -71,6 +93,16 @@ STATUSES = {
     "seeking": "sucht Mitwirkende",
     "active": "in Arbeit",
     "finished": "abgeschlossen",
+}
+# The lab's older Nuxt site wrote the status as German text; its pages build unchanged.
+OLDER_SITE_STATUSES = {
+    "Sucht ehrenamtlich Engagierte": "seeking",
+    "In Arbeit": "active",
+    "Abgeschlossen": "finished",
+}
+_STATUS_WORDS = {
+    phrase.casefold(): status
+    for phrase, status in [*OLDER_SITE_STATUSES.items(), *((v, k) for k, v in STATUSES.items())]
 }
 
 
@@ -107,7 +139,7 @@ class Place(Strict):
 
     name: Text | None = None
     street: Text | None = None
-    postcode: str | None = Field(None, pattern=POSTCODE)
+    postcode: Postcode | None = None
     city: Text | None = None
     country: str = "DE"
 
@@ -208,7 +240,12 @@ class Page(Strict):
         if "://" in value or value.startswith(("//", "data:")):
             raise ValueError(messages.IMAGE_FORM.format(value=value))
         context = info.context or {}
-        if "page" in context and image_file(context["page"], context["srcdir"], value) is None:
+        if "page" not in context:
+            return value
+        page, srcdir = context["page"], context["srcdir"]
+        if (actual := correct_spelling(page, srcdir, value)) is not None:
+            raise ValueError(messages.NAME_CASE.format(actual=actual, written=value))
+        if image_file(page, srcdir, value) is None:
             raise ValueError(messages.IMAGE_MISSING.format(value=value))
         return value
 
@@ -251,15 +288,23 @@ def _date_as_text(value):
     return value
 
 
+def _known_status(value):
+    """A status phrase of the older site, or a status label, as the status value."""
+    if isinstance(value, str):
+        return _STATUS_WORDS.get(value.strip().casefold(), value)
+    return value
+
+
 class Project(Page):
     """Front matter of a project page (compatible with the lab's older Nuxt site).
 
     ``date`` is the day the project was first presented; ``tags`` are its topics (the first
     one with a signet gives the project its picture); ``technologies`` what it is built with.
+    Without ``description``, the site takes it from the page's first paragraph
+    (``frontmatter``); the status may be a phrase of the older site ("In Arbeit").
     """
 
-    description: Text
-    status: str | None = None
+    status: Annotated[str, BeforeValidator(_known_status)] | None = None
     date: Annotated[datetime.date, BeforeValidator(_date_as_text)] | None = None
     tags: list[Text] = []
     technologies: list[Text] = []
@@ -272,7 +317,10 @@ class Project(Page):
     def known_status(cls, value: str | None) -> str | None:
         if value is not None and value not in STATUSES:
             allowed = ", ".join(f"{key} ({label})" for key, label in STATUSES.items())
-            raise ValueError(messages.UNKNOWN_VALUE.format(value=value, allowed=allowed))
+            phrases = ", ".join(f"„{phrase}“" for phrase in OLDER_SITE_STATUSES)
+            raise ValueError(
+                messages.UNKNOWN_STATUS.format(value=value, allowed=allowed, phrases=phrases)
+            )
         return value
 
     def repository_url(self, organisation: str | None) -> str | None:
@@ -307,7 +355,7 @@ class Meeting(Strict):
     timezone: TimeZoneName
     place: str
     street: str
-    postcode: str = Field(pattern=POSTCODE)
+    postcode: Postcode
     city: str
     country: str = "DE"
 
@@ -335,7 +383,7 @@ class Meeting(Strict):
 
 class Contact(Strict):
     name: str
-    email: str = Field(pattern=EMAIL)
+    email: EmailAddress
     general: bool = False  # the lab's general address (structured data names it)
 
 
@@ -376,10 +424,6 @@ PLACEHOLDER = re.compile(
     r"|placeholder|n\.\s?n\.|unbekannt|ausfüllen",
     re.IGNORECASE,
 )
-_OPERATOR_FORMATS = {
-    "postcode": (re.compile(POSTCODE), messages.POSTCODE),
-    "email": (re.compile(EMAIL), messages.NOT_AN_EMAIL),
-}
 
 
 class Operator(Strict):
@@ -405,8 +449,8 @@ class Operator(Strict):
                 gaps[field] = messages.MISSING_VALUE
             elif PLACEHOLDER.search(value):
                 gaps[field] = messages.PLACEHOLDER.format(value=value)
-            elif field in _OPERATOR_FORMATS and not _OPERATOR_FORMATS[field][0].match(value):
-                gaps[field] = f"{_OPERATOR_FORMATS[field][1]}, gefunden: {value!r}"
+            elif field in FORMATS and (problem := format_problem(field, value)):
+                gaps[field] = problem
         return gaps
 
 

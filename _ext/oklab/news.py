@@ -10,8 +10,8 @@
 - ``{neuigkeiten-archiv}``: a link per year to a generated page (``/neuigkeiten/2025/``,
   ``listpages``) with all posts of that year; so the overview stays small, however many
   posts there are.
-- A post's summary: its ``description``, else its first paragraph, shortened. It is the page's
-  meta description too.
+- A post's summary: its ``description``, else its first paragraph shortened to whole sentences
+  (``body.summary``, as for every page). It is the page's meta description too.
 
 The lists are filled in when a page is written (``listpages``): a new or changed post rewrites
 the pages that list posts and the posts next to it, nothing else.
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import html
-import textwrap
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -46,7 +45,6 @@ from .tags import tag_links
 from .urls import generated_page_reference
 
 LATEST, ARCHIVE = "news-latest", "news-archive"
-SUMMARY_LENGTH = 220  # characters of a first paragraph that serves as summary
 COLUMNS = "1 1 2 3"  # as the project catalogue
 
 
@@ -68,17 +66,8 @@ def overview(config) -> str:
 
 
 def summary(env: BuildEnvironment, docname: str) -> str:
-    """The post's ``description``, else the start of its first paragraph."""
-    page = page_meta(env, docname)
-    return getattr(page, "description", None) or _summaries(env).get(docname, "")
-
-
-def _summaries(env: BuildEnvironment) -> dict[str, str]:
-    return env.__dict__.setdefault("oklab_summaries", {})
-
-
-def shorten(paragraph: str) -> str:
-    return textwrap.shorten(" ".join(paragraph.split()), SUMMARY_LENGTH, placeholder=" …")
+    """The post's ``description`` (``frontmatter`` derives it from the first paragraph)."""
+    return getattr(page_meta(env, docname), "description", None) or ""
 
 
 def year_pagename(config, year: int) -> str:
@@ -108,28 +97,17 @@ def post_header(env: BuildEnvironment, docname: str, page: Post) -> nodes.contai
 
 
 def read_post(app: Sphinx, doctree: nodes.document) -> None:
-    """Keeps the post's first paragraph as summary and puts its header under the heading."""
+    """Puts the post's header (date, author, tags, image) under its heading."""
     env, docname = app.env, app.env.docname
     if not is_post(docname, app.config) or is_broken(env, docname):
         return
     page = page_meta(env, docname)
     section = next(iter(doctree.findall(nodes.section)), None)
-    text_of = (p.astext() for p in (section or doctree).findall(nodes.paragraph))
-    first = next((t for t in text_of if t.strip()), "")
-    _summaries(env)[docname] = shorten(first)
     header = post_header(env, docname, page)
     if section is not None and isinstance(section[0], nodes.title):
         section.insert(1, header)
     else:
         doctree.insert(0, header)
-
-
-def forget_summary(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _summaries(env).pop(docname, None)
-
-
-def merge_summaries(app: Sphinx, env: BuildEnvironment, docnames, other) -> None:
-    _summaries(env).update(_summaries(other))
 
 
 def post_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -296,8 +274,6 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("neuigkeiten-archiv", Archive)
     # Before Sphinx's collectors (500), so the post's image is copied to the output.
     app.connect("doctree-read", read_post, priority=400)
-    app.connect("env-purge-doc", forget_summary)
-    app.connect("env-merge-info", merge_summaries)
     app.connect("env-updated", rewrite_neighbours)
     # Before the menu (furo, 500) and the page's description (pagemeta, 450).
     app.connect("html-page-context", post_context, priority=400)

@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -25,6 +27,12 @@ from . import __version__
 from .escape import html_attribute, opengraph_text
 from .frontmatter import local_image, page_meta
 from .labdata import lab, substitute
+
+# sphinxext-opengraph writes the og:… tags this module fills in. Importing it prints a line about
+# matplotlib (needed only for generated preview cards, which conf.py switches off): an editor
+# never needs to read it. Imported here once, for this module and ``listpages``.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph as opengraph  # noqa: F401 (listpages uses it)
 
 SEPARATOR = " · "
 # In a page's template context: its description, where no front matter gives one.
@@ -64,7 +72,9 @@ def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, 
     context["oklab_title"] = page_title(app, pagename, title)
     meta = dict(context.get("meta") or {})
     # sphinxext-opengraph writes og:… values as they are, escaping only '"'.
-    meta["og:title"] = opengraph_text(title)
+    # The start page's front-matter title names it in the menu ("Start"); shared, it is the site.
+    site = app.config.html_title or app.config.project
+    meta["og:title"] = opengraph_text(site if pagename == app.config.root_doc else title)
     description = getattr(page_meta(app.env, pagename), "description", None)
     description = description or context.get(DESCRIPTION) or ""
     description = substitute(description, app.config).strip()
@@ -100,7 +110,7 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("sphinxext.opengraph")  # writes the og:… tags this module fills in
+    app.setup_extension("sphinxext.opengraph")  # imported quietly above
     app.setup_extension("oklab.preview")  # oklab_pr_preview: robots.txt disallows everything
     app.connect("html-page-context", add_page_meta, priority=BEFORE_OPENGRAPH)
     app.connect("build-finished", write_robots_txt)

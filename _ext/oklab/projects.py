@@ -19,6 +19,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx_design.icons import get_octicon
 
@@ -33,6 +34,8 @@ from .ordering import sort_key
 from .phrases import project_invitation
 from .signets import signet_for
 from .tags import topic_link
+
+logger = logging.getLogger(__name__)
 
 
 def project_docnames(env: BuildEnvironment) -> list[str]:
@@ -63,8 +66,8 @@ class StatusRole(SphinxRole):
         status = self.text.strip()
         if status not in STATUSES:
             message = messages.UNKNOWN_STATUS_ROLE.format(value=status, allowed=", ".join(STATUSES))
-            msg = self.inliner.reporter.error(message, line=self.lineno)
-            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
+            logger.error(message, location=self.get_location(), type="oklab", subtype="content")
+            return [nodes.literal(self.rawtext, self.rawtext)], []
         return [status_badge(status)], []
 
 
@@ -186,7 +189,7 @@ def facts_box(
         fields += _field(_("Mitmachen"), invite)
     box = nodes.container(classes=["oklab-facts"])
     if image:
-        box += nodes.image(uri=image, alt="", classes=["oklab-project-image"])
+        box += nodes.image(uri=image, alt="", classes=["oklab-project-image"], made_by_site=True)
     if len(fields):
         box += fields
     return box if len(box) else None

@@ -1,7 +1,13 @@
-"""Read YAML and keep the line of every field, so that errors can point editors to it."""
+"""Read YAML and keep the line of every field, so that errors can point editors to it.
+
+Forgiving where an editor's intent is clear: a file saved "UTF-8 with BOM" reads like one
+without, Windows line endings work, and a whole value in typographic quotes (``„…“``, ``“…”``)
+counts as quoted, as if written with ``"…"``.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,9 +79,30 @@ def _compose(loader_class, text: str):
         loader.dispose()
 
 
+# A whole value in typographic quotes: ``title: „Karte: Bäume“``, ``- “Umwelt”``.
+_TYPOGRAPHIC = re.compile(
+    r"^(?P<lead>\s*(?:-\s+)?(?:[^\s#\"'\-][^#]*?:\s+)?)[„“”](?P<value>[^„“”\n]*)[“”]\s*$"
+)
+_BLOCK_SCALAR = re.compile(r"[:-]\s*[|>][+-]?\d*\s*$")
+
+
+def straighten_quotes(text: str) -> str:
+    """Values wholly in typographic quotes as YAML strings (the same lines, the same numbers)."""
+    lines, block = text.split("\n"), None
+    for i, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip())
+        if block is not None and (not line.strip() or indent > block):
+            continue  # the text of a block (``|`` or ``>``) stays as written
+        block = indent if _BLOCK_SCALAR.search(line) else None
+        if found := _TYPOGRAPHIC.match(line):
+            lines[i] = found["lead"] + json.dumps(found["value"], ensure_ascii=False)
+    return "\n".join(lines)
+
+
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
-    node, data = _fast_parse(text) or _python_parse(text, first_line)
+    source = straighten_quotes(text)  # the same lines as ``text``
+    node, data = _fast_parse(source) or _python_parse(source, first_line)
     doc = YamlDocument(data=data, first_line=first_line)
     if node is not None:
         _collect_lines(node, (), doc.lines, first_line)
@@ -100,10 +127,7 @@ def _python_parse(text: str, first_line: int) -> tuple:
         line = first_line + text.count("\n", 0, err.position)
         raise YamlSyntaxError(messages.CONTROL_CHARACTER.format(code=err.character), line) from None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else None
-        problem = getattr(err, "problem", None) or str(err)
-        raise YamlSyntaxError(_german_yaml_problem(problem), line) from None
+        raise _syntax_error(err, text, first_line) from None
 
 
 def _collect_lines(node: yaml.Node, loc: Location, lines: dict, offset: int) -> None:
@@ -119,11 +143,46 @@ def _collect_lines(node: yaml.Node, loc: Location, lines: dict, offset: int) -> 
             _collect_lines(item, child, lines, offset)
 
 
+# What ends a line for PyYAML (and so for the line numbers in its marks).
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _syntax_error(err: yaml.YAMLError, text: str, first_line: int) -> YamlSyntaxError:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    problem = getattr(err, "problem", None) or str(err)
+    context = getattr(err, "context_mark", None)
+    if problem.startswith("could not find expected ':'") and context is not None:
+        # PyYAML points at the line below; the line without colon is where the key began.
+        lines = _YAML_LINE_BREAK.split(text)  # PyYAML's lines, whose numbers the marks count
+        if _between_list_items(lines, context.line):
+            return YamlSyntaxError(messages.LIST_ITEM_WITHOUT_DASH, first_line + context.line)
+        mark = context
+    line = first_line + mark.line if mark is not None else None
+    return YamlSyntaxError(_german_yaml_problem(problem), line)
+
+
+def _between_list_items(lines: list[str], index: int) -> bool:
+    """Line ``index`` has no ``- `` where the line above (or below) is a list item."""
+    line = lines[index]
+    if line.lstrip().startswith("-"):
+        return False
+    indent = len(line) - len(line.lstrip())
+    neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(
+        n.lstrip().startswith("- ") and len(n) - len(n.lstrip()) == indent for n in neighbours
+    )
+
+
 def _german_yaml_problem(problem: str) -> str:
     for english, german in messages.YAML_PROBLEMS.items():
         if problem.startswith(english):
             return german
     return messages.YAML_OTHER.format(problem=problem)
+
+
+def read_text(path: Path) -> str:
+    """A text file as an editor saved it: with or without BOM, any line endings."""
+    return path.read_text(encoding="utf-8-sig")
 
 
 def front_matter_end(lines: list[str]) -> int | None:
@@ -137,7 +196,7 @@ def read_front_matter(path: Path) -> YamlDocument | None:
     """The front matter of a Markdown file (between two ``---`` lines), or ``None``."""
     # Only line feeds end lines (as for YAML): splitlines() would also split at U+2028 and
     # the like inside a value, and the value would lose that character.
-    lines = path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+    lines = read_text(path).replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != "---":
         return None
     end = front_matter_end(lines)
