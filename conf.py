@@ -219,7 +219,7 @@ html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
 html_permalinks_icon = "#"
-# Search and the index are not used by a community site of a dozen pages.
+# The general index is not used by a community site; search is (oklab.search).
 html_use_index = False
 # The canonical address of every language, "{language}" standing for its code: Read the Docs
 # sets the address of each build (READTHEDOCS_CANONICAL_URL, e.g. https://…/de/latest/), whose
@@ -285,3 +285,7 @@ oklab_data_file = "_data/lab.yaml"
 # A fixed date, never "today", keeps the file identical from build to build; it is also the
 # file's DTSTAMP.
 oklab_calendar_start = "2026-01-07"
+# The license of the project list as open data (projekte.json, projekte.csv, JSON-LD on the
+# overview): an SPDX name such as "CC-BY-4.0" or a license's address. No license for the
+# site's content is known yet, so it stays empty, and the files then say nothing about one.
+oklab_data_license = ""

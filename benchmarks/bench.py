@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import http.client
 import io
 import json
 import os
 import platform
+import pstats
 import re
 import shutil
 import socket
@@ -26,25 +26,30 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from datetime import date
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.stock import make_stock  # noqa: E402
-from benchmarks.synthetic import ROOT, add_projects, copy_site  # noqa: E402
+from tests.harness import ROOT, QuietHandler, add_posts, add_projects, copy_site, serve  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("chrome")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # Pages the table shows one by one (URL paths); the weight row also gives the maximum of all.
-KEY_PAGES = {"": "Start", "ueber-uns/": "Über uns", "projekte/": "Projekte"}
+KEY_PAGES = {
+    "": "Start",
+    "ueber-uns/": "Über uns",
+    "projekte/": "Projekte",
+    "search/": "Suche (vor der ersten Suche)",
+    "neuigkeiten/": "Neuigkeiten",
+    "neuigkeiten/open-data-day-2025/": "Beitrag Open Data Day",
+}
 
 rows: list[tuple[str, str, str, str]] = []  # (Messung, Wert, Ziel, Bewertung)
 
@@ -108,8 +113,16 @@ def project_page_size(out: Path) -> int:
     return pages[0].stat().st_size
 
 
-def measure_builds(work: Path, jobs: int, counts: list[int], stock_counts: list[int]) -> Path:
-    """Sections 1–3 of the table. Returns the real site's build output (for the browser)."""
+def post_page_size(out: Path) -> int:
+    """Bytes of the first synthetic post's HTML."""
+    return (out / "html" / "neuigkeiten" / "testbeitrag-0001" / "index.html").stat().st_size
+
+
+def measure_builds(
+    work: Path, jobs: int, counts: list[int], stock_counts: list[int], news_counts: list[int]
+) -> tuple[Path, Path]:
+    """Sections 1–3 of the table. Returns the build outputs of the real site and of the site
+    with the most posts (for the browser)."""
     site = copy_site(work / "site")
     stock = make_stock(site, work / "stock")
     t_site = build(site, work / "out-site", jobs=jobs)
@@ -162,6 +175,8 @@ def measure_builds(work: Path, jobs: int, counts: list[int], stock_counts: list[
             growth <= 12 if target else None,
         )
 
+    news_html = measure_news(work, jobs, news_counts, counts[-1], times[counts[-1]])
+
     # 3. Incremental rebuilds, on the real site and on the largest catalogue.
     for label, src, out in [
         ("Website", site, work / "out-site"),
@@ -174,13 +189,54 @@ def measure_builds(work: Path, jobs: int, counts: list[int], stock_counts: list[
         t_add = build(src, out, jobs=jobs, clean=False)
         row(f"{label}: neu bauen nach Änderung einer Seite", str(t_edit))
         row(f"{label}: neu bauen nach neuem Projekt", str(t_add))
-    return work / "out-site" / "html"
+    return work / "out-site" / "html", news_html
 
 
 def _limit(n: int, seconds: float) -> tuple[str, bool | None]:
     if n == 500:
         return "≤ 25 s", seconds <= 25
     return "", None
+
+
+def measure_news(work: Path, jobs: int, posts: list[int], projects: int, t_projects) -> Path:
+    """Posts next to projects: clean build against the projects alone, a post page's size,
+    adding one post. Returns the largest build's output (for the page weight)."""
+    sizes: dict[int, int] = {}
+    for n in posts:
+        src = copy_site(work / f"news-{n}")
+        add_posts(src, n)
+        largest = n == posts[-1]
+        if largest:
+            add_projects(src, projects)
+        out = work / f"out-news-{n}"
+        t = build(src, out, jobs=jobs)
+        sizes[n] = post_page_size(out)
+        label = f"{projects} Projekte + {n} Beiträge" if largest else f"{n} Beiträge"
+        row(f"{label}: sauberer Bau", str(t))
+    ratio = t.cpu / t_projects.cpu
+    target = (posts[-1], projects) == (500, 500)
+    row(
+        f"{projects} Projekte + {n} Beiträge gegenüber {projects} Projekten (CPU)",
+        f"×{ratio:.2f}",
+        "≤ ×2" if target else "",
+        ratio <= 2 if target else None,
+    )
+    lo, hi = sizes[posts[0]], sizes[posts[-1]]
+    row(
+        f"HTML einer Beitragsseite bei {posts[0]} / {posts[-1]} Beiträgen",
+        f"{lo / 1024:.1f} KB / {hi / 1024:.1f} KB",
+        "gleich (±2 %)",
+        abs(hi - lo) <= 0.02 * lo,
+    )
+    add_posts(src, 1, start=9001)
+    t_add = build(src, out, jobs=jobs, clean=False)
+    row(
+        f"{projects} Projekte + {n} Beiträge: neu bauen nach neuem Beitrag",
+        str(t_add),
+        "≤ 2.5 s" if target else "",
+        float(t_add) <= 2.5 if target else None,
+    )
+    return out / "html"
 
 
 # -- Live preview ---------------------------------------------------------------------------
@@ -256,13 +312,10 @@ def measure_autobuild(work: Path, edits: int) -> None:
 # -- In the browser -------------------------------------------------------------------------
 
 
-class StaticHost(SimpleHTTPRequestHandler):
+class StaticHost(QuietHandler):
     """A static host as Read the Docs is one: text compressed with gzip, files cached."""
 
     COMPRESS = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".ics")
-
-    def log_message(self, *args) -> None:
-        pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=3600")
@@ -285,17 +338,6 @@ class StaticHost(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    handler = functools.partial(StaticHost, directory=str(folder))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 def page_paths(html: Path) -> list[str]:
@@ -368,14 +410,14 @@ def measure_switcher(base: str) -> None:
     )
 
 
-def measure_weight(html: Path, base: str) -> None:
-    """Section 5: every page on a first visit (empty cache): requests, bytes raw and gzip."""
+def weigh(base: str, paths: list[str]) -> dict[str, tuple[int, int, int]]:
+    """Each page on a first visit (empty cache): (requests, bytes raw, bytes gzip)."""
     from playwright.sync_api import sync_playwright
 
     results = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        for path in page_paths(html):
+        for path in paths:
             context = browser.new_context()
             page = context.new_page()
             responses: list = []
@@ -394,6 +436,16 @@ def measure_weight(html: Path, base: str) -> None:
             results[path] = (len(responses), raw, gz)
             context.close()
         browser.close()
+    return results
+
+
+def within_budget(requests: int, gz: int) -> bool:
+    return requests <= 12 and gz <= 40 * 1024
+
+
+def measure_weight(html: Path, base: str) -> None:
+    """Section 5: every page on a first visit (empty cache): requests, bytes raw and gzip."""
+    results = weigh(base, page_paths(html))
     for path, label in KEY_PAGES.items():
         if path in results:
             n, raw, gz = results[path]
@@ -412,6 +464,27 @@ def measure_weight(html: Path, base: str) -> None:
         "≤ 12, ≤ 40 KB gzip",
         n <= 12 and gz <= 40 * 1024,
     )
+
+
+def measure_news_weight(html: Path, base: str, posts: int) -> None:
+    """The news overview, the largest archive page and the largest topic page, with ``posts``
+    posts (and as many projects)."""
+    paths = page_paths(html)
+    groups = {
+        "Neuigkeiten": ["neuigkeiten/"],
+        "schwerstes Jahresarchiv": [p for p in paths if re.fullmatch(r"neuigkeiten/\d{4}/", p)],
+        "schwerste Themenseite": [p for p in paths if p.startswith("themen/") and p != "themen/"],
+    }
+    results = weigh(base, [p for group in groups.values() for p in group])
+    for label, group in groups.items():
+        worst = max(group, key=lambda p: (results[p][2], results[p][0]))
+        n, raw, gz = results[worst]
+        row(
+            f"{posts} Beiträge: Seitengewicht {label} (/{worst})",
+            f"{n} Anfragen, {raw / 1024:.0f} KB, {gz / 1024:.1f} KB gzip",
+            "≤ 12, ≤ 40 KB gzip",
+            within_budget(n, gz),
+        )
 
 
 def measure_lighthouse(work: Path, base: str, runs: int) -> None:
@@ -457,6 +530,213 @@ def measure_lighthouse(work: Path, base: str, runs: int) -> None:
         )
 
 
+# -- Search: the site's (Sphinx's index) against Pagefind ------------------------------------
+
+SEARCH_QUERIES = ("Bäume", "Karten", "Baumpatenschaften", "Quantencomputer")
+SEARCH_SCALE = (500, 500)  # projects, posts
+PAGEFIND_PROBE = """<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Pagefind</title>
+<script type="module" src="probe.js"></script></head><body></body></html>
+"""
+# Pagefind's own API, as its documentation shows it; results with their excerpt (data()).
+PAGEFIND_PROBE_JS = """
+window.ready = import("../pagefind/pagefind.js").then(async (pagefind) => {
+  window.pagefind = pagefind;
+  await pagefind.init();
+});
+window.query = async (q) => {
+  const search = await window.pagefind.search(q);
+  const shown = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+  return [search.results.length, shown.map((d) => d.meta.title)];
+};
+"""
+
+
+def _folder_size(folder: Path) -> tuple[int, int]:
+    """Bytes of every file below ``folder``: as stored, and gzip-compressed."""
+    raw = gz = 0
+    for file in folder.rglob("*"):
+        if file.is_file():
+            body = file.read_bytes()
+            raw += len(body)
+            gz += min(len(body), len(gzip.compress(body, 6)))  # Pagefind's files are gzip already
+    return raw, gz
+
+
+class Transferred:
+    """Bytes a page fetched over the network (as sent: gzip where the host compresses)."""
+
+    def __init__(self, page) -> None:
+        self.files: list[tuple[str, int]] = []
+        page.on("requestfinished", self._add)
+
+    def _add(self, request) -> None:
+        with contextlib.suppress(Exception):
+            self.files.append((request.url, request.sizes()["responseBodySize"]))
+
+    def mark(self) -> int:
+        return len(self.files)
+
+    def since(self, mark: int) -> tuple[int, int]:
+        """(requests, bytes) since ``mark``."""
+        new = self.files[mark:]
+        return len(new), sum(max(size, 0) for _, size in new)  # -1: nothing transferred
+
+
+def _wait_for_answer(status, seconds: float = 120) -> None:
+    """Until the search's status line says something other than "Suche läuft …" (polled from
+    here: the page's strict CSP forbids evaluating strings in it)."""
+    deadline = time.monotonic() + seconds
+    while not (said := status.inner_text()) or said.endswith("…"):
+        if time.monotonic() > deadline:
+            raise SystemExit("Die Suche hat nicht geantwortet.")
+        time.sleep(0.05)
+
+
+def probe_site_search(browser, base: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    net = Transferred(page)
+    page.goto(base + "search/", wait_until="networkidle")
+    result = {"before": net.since(0), "queries": [], "hits": {}}
+    for query in SEARCH_QUERIES:
+        mark = net.mark()
+        page.fill("#oklab-search-query", query)
+        page.press("#oklab-search-query", "Enter")
+        _wait_for_answer(page.locator("#oklab-search-status"))
+        page.wait_for_load_state("networkidle")
+        result["queries"].append(net.since(mark))
+        titles = page.locator("#oklab-search-results li > a").all_inner_texts()
+        result["hits"][query] = (len(titles), titles[:3])
+    context.close()
+    return result
+
+
+def probe_pagefind(browser, base: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    net = Transferred(page)
+    page.goto(base + "pagefind-probe/", wait_until="networkidle")
+    page.evaluate("window.ready")
+    page.wait_for_load_state("networkidle")
+    result = {"before": net.since(0), "queries": [], "hits": {}}
+    for query in SEARCH_QUERIES:
+        mark = net.mark()
+        count, titles = page.evaluate("q => window.query(q)", query)
+        page.wait_for_load_state("networkidle")
+        result["queries"].append(net.since(mark))
+        result["hits"][query] = (count, titles[:3])
+    context.close()
+    return result
+
+
+def profiled_build(src: Path, out: Path) -> dict[str, float]:
+    """A clean build under cProfile (one process); CPU seconds of the whole build and of the
+    open-data exports and the generated list pages (topics, statuses, archive)."""
+    profile = out / "build.prof"
+    cmd = [PYTHON, "-m", "cProfile", "-o", str(profile), "-m", "sphinx", "-b", "dirhtml", "-q"]
+    cmd += ["-j", "1", "-E", "-d", str(out / "doctrees"), str(src), str(out / "html")]
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    stats = pstats.Stats(str(profile)).stats  # (file, line, function) -> (…, cumulative, …)
+
+    def cumulative(module: str, functions: set[str]) -> float:
+        return sum(
+            entry[3]
+            for (file, _, function), entry in stats.items()
+            if file.endswith(module) and function in functions
+        )
+
+    return {
+        "total": max(entry[3] for entry in stats.values()),
+        "exports": cumulative("oklab/opendata.py", {"write_exports", "add_item_list"}),
+        "list pages": cumulative("oklab/listpages.py", {"collect_pages"}),
+    }
+
+
+def measure_search(work: Path, jobs: int) -> None:
+    """Section 7: the site's search against Pagefind, at 500 projects and 500 posts."""
+    from playwright.sync_api import sync_playwright
+
+    projects, posts = SEARCH_SCALE
+    site = copy_site(work / "search-site")
+    add_projects(site, projects, varied=True)
+    add_posts(site, posts, varied=True)
+    out = work / "search-build"
+    out.mkdir()
+    cost = profiled_build(site, out)
+    html = out / "html"
+    pagefind = [PYTHON, "-m", "pagefind", "--site", str(html), "--root-selector", "article"]
+    start = time.perf_counter()
+    indexed = subprocess.run(pagefind, capture_output=True, text=True, check=False)
+    pagefind_seconds = time.perf_counter() - start
+    if indexed.returncode != 0:
+        row("Pagefind", f"nicht gemessen: {(indexed.stderr or indexed.stdout)[-300:]}")
+    (html / "pagefind-probe").mkdir()
+    (html / "pagefind-probe" / "index.html").write_text(PAGEFIND_PROBE, encoding="utf-8")
+    (html / "pagefind-probe" / "probe.js").write_text(PAGEFIND_PROBE_JS, encoding="utf-8")
+    with serve(html) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        own = probe_site_search(browser, base)
+        other = probe_pagefind(browser, base) if indexed.returncode == 0 else None
+        browser.close()
+    scale = f"{projects} Projekte + {posts} Beiträge"
+    share = (cost["exports"] + cost["list pages"]) / cost["total"]
+    row(
+        f"{scale}: Exporte und Listenseiten am sauberen Bau (CPU, cProfile)",
+        f"{share:.1%} (Exporte {cost['exports']:.1f} s, Listenseiten {cost['list pages']:.1f} s "
+        f"von {cost['total']:.0f} s)",
+        "≤ 15 %",
+        share <= 0.15,
+    )
+    index_files = [html / "searchindex.js", html / "search-pages.json"]
+    stemmer = html / "_static" / "language_data.js"
+    stemmer_gz = len(gzip.compress(stemmer.read_bytes(), 6))
+    sphinx_raw = sum(f.stat().st_size for f in index_files)
+    sphinx_gz = sum(len(gzip.compress(f.read_bytes(), 6)) for f in index_files)
+    n, size = own["before"]
+    row(
+        "Suche (Sphinx-Index): Suchseite vor der ersten Suche",
+        f"{n} Anfragen, {size / 1024:.1f} KB",
+        "≤ 12, ≤ 40 KB gzip",
+        n <= 12 and size <= 40 * 1024,
+    )
+    n, size = own["queries"][0]
+    row(
+        "Suche (Sphinx-Index): erste Suche lädt",
+        f"{n} Dateien, {size / 1024:.1f} KB (Index, Stemmer, Beschreibungen)",
+    )
+    later = [q[1] for q in own["queries"][1:]]
+    row("Suche (Sphinx-Index): jede weitere Suche", f"{max(later) / 1024:.1f} KB")
+    row(
+        f"Suche (Sphinx-Index): Index bei {scale}",
+        f"{sphinx_raw / 1024:.0f} KB, {sphinx_gz / 1024:.0f} KB gzip "
+        f"(+ Stemmer {stemmer_gz / 1024:.1f} KB gzip)",
+    )
+    for query, (count, titles) in own["hits"].items():
+        row(f"Suche (Sphinx-Index) „{query}“", f"{count} Treffer: {', '.join(titles) or '–'}")
+    if other is None:
+        return
+    raw, gz = _folder_size(html / "pagefind")
+    n, size = other["before"]
+    row(
+        "Pagefind: Start vor der ersten Suche (ohne Seite, ohne UI)",
+        f"{n} Anfragen, {size / 1024:.1f} KB",
+    )
+    first = other["queries"][0]
+    row("Pagefind: erste Suche lädt", f"{first[0]} Dateien, {first[1] / 1024:.1f} KB")
+    later = [q[1] for q in other["queries"][1:]]
+    row(
+        "Pagefind: weitere Suchen (Mittel, bis 10 Ergebnisse mit Auszug)",
+        f"{statistics.mean(later) / 1024:.1f} KB",
+    )
+    row(
+        f"Pagefind: Index bei {scale}",
+        f"{raw / 1024:.0f} KB ({gz / 1024:.0f} KB übertragen), Indexieren {pagefind_seconds:.1f} s",
+    )
+    for query, (count, titles) in other["hits"].items():
+        row(f"Pagefind „{query}“", f"{count} Treffer: {', '.join(titles) or '–'}")
+
+
 # -- Report ---------------------------------------------------------------------------------
 
 
@@ -500,25 +780,41 @@ def main() -> None:
         help="Standard-furo auch mit 500 Projekten bauen (dauert ~2 Minuten)",
     )
     parser.add_argument("--lighthouse-runs", type=int, default=2, metavar="N")
+    parser.add_argument(
+        "--search", action="store_true", help="nur den Vergleich der Suche (Sphinx, Pagefind)"
+    )
     args = parser.parse_args()
+    if args.search:
+        with tempfile.TemporaryDirectory(prefix="oklab-bench-") as tmp:
+            print("Suche …", file=sys.stderr)
+            measure_search(Path(tmp), args.jobs)
+        print_table(args.jobs)
+        return
     counts = [20, 80] if args.quick else [50, 200, 500]
     stock_counts = [20] if args.quick else [50, 200, 500] if args.full else [50, 200]
+    news_counts = [20, 80] if args.quick else [50, 500]
     with tempfile.TemporaryDirectory(prefix="oklab-bench-") as tmp:
         work = Path(tmp)
         print("Bauzeiten …", file=sys.stderr)
-        html = measure_builds(work, args.jobs, counts, stock_counts)
+        html, news_html = measure_builds(work, args.jobs, counts, stock_counts, news_counts)
         print("Sprachen …", file=sys.stderr)
         languages = measure_languages(work, args.jobs)
         with serve(languages) as base:
             measure_switcher(base)
         print("Live-Vorschau …", file=sys.stderr)
         measure_autobuild(work, 5 if args.quick else 10)
-        with serve(html) as base:
+        with serve(html, StaticHost) as base:
             print("Seitengewicht …", file=sys.stderr)
             measure_weight(html, base)
+        with serve(news_html) as base:
+            measure_news_weight(news_html, base, news_counts[-1])
+        with serve(html) as base:
             if not args.quick:
                 print("Lighthouse …", file=sys.stderr)
                 measure_lighthouse(work, base, args.lighthouse_runs)
+        if not args.quick:
+            print("Suche …", file=sys.stderr)
+            measure_search(work, args.jobs)
     print_table(args.jobs)
 
 

@@ -18,7 +18,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .synthetic import ROOT, SKIP
+from tests.harness import ROOT, SKIP
 
 STOCK_CONF = """\
 project = "OK Lab Flensburg"

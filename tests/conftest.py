@@ -1,106 +1,173 @@
-"""Shared fixtures: the real site, built once per test session, clean and strict."""
+"""Shared fixtures: the real site built once per session (clean, strict, in process), its
+Read the Docs and preview variants, the test roots (``sphinx.testing``), a static server and
+a real Chromium.
+
+Helpers (builds, parsed pages, the server, site copies) live in ``harness.py``.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
-import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from harness import (
+    EXT,
+    GROWN_BY,
+    LANGUAGES,
+    PUBLISHED_CSP,
+    ROOT,
+    ROOTS,
+    RTD_URL,
+    STRICT,
+    Built,
+    LanguagesHandler,
+    build_in_process,
+    copy_root,
+    environment,
+    make_site,
+    serve,
+    write_files,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "_ext"))  # the site's extension package, oklab
-from benchmarks.synthetic import copy_site, make_site  # noqa: E402, F401  (shared by tests)
+# The site's extension package ``oklab``, once for every in-process build: the test roots'
+# conf.py files cannot name it (sphinx.testing copies them to a temporary folder).
+sys.path.insert(0, str(EXT))
 
-# The user's seed page and the public facts, kept with the tests as the reference the built
-# site is checked against (independent of _data/lab.yaml, which feeds the site).
-DATA = Path(__file__).resolve().parent / "data"
-SEED = DATA / "seed-ueber-uns.md"
-FACTS_LAB = DATA / "facts-lab.yaml"
-FACTS_PROJECTS = DATA / "facts-projects.yaml"
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+# In-process builds start helper processes (sphinx-sitemap's multiprocessing.Manager). Forked
+# from this process, they would inherit the pipe to Playwright's driver and keep it open, and
+# the session would hang when the browser shuts down. With "forkserver" (Python 3.14's default)
+# they start from a clean server process instead, which imports nothing of ours.
+multiprocessing.set_start_method("forkserver", force=True)
+multiprocessing.set_forkserver_preload([])
 
 
-@dataclass
-class Build:
-    """The result of one ``sphinx-build`` run."""
-
-    returncode: int
-    output: str
-    outdir: Path
-
-    def page(self, path: str = "") -> BeautifulSoup:
-        """The parsed HTML of the page at URL path ``path`` (``""`` is the start page)."""
-        file = (
-            self.outdir / path / "index.html" if not path.endswith(".html") else self.outdir / path
+def pytest_configure(config: pytest.Config) -> None:
+    # In-process builds show the deprecation warnings of other packages (not ours).
+    for module in ("sphinx_sitemap", "myst_parser.*", "notfound.*"):
+        config.addinivalue_line(
+            "filterwarnings", f"ignore::sphinx.deprecation.RemovedInSphinx11Warning:{module}"
         )
-        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-
-    def pages(self) -> list[str]:
-        """URL paths of every HTML page, e.g. ``"ueber-uns/"``."""
-        paths = []
-        for file in self.outdir.rglob("*.html"):
-            rel = file.relative_to(self.outdir)
-            if rel.parts[0].startswith("_"):
-                continue
-            if file.name != "index.html":
-                paths.append(rel.as_posix())
-            elif rel.parent != type(rel)("."):
-                paths.append(rel.parent.as_posix() + "/")
-            else:
-                paths.append("")
-        return sorted(paths)
 
 
-def sphinx_build(srcdir: Path, outdir: Path, *args: str, env: dict | None = None) -> Build:
-    """Run ``sphinx-build`` as an editor or Read the Docs would (strict, dirhtml)."""
-    cmd = [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-W", "-n", "--keep-going", "-q"]
-    cmd.append("--no-color")  # CI terminals get colour codes otherwise
-    cmd += [*args, str(srcdir), str(outdir)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-    return Build(proc.returncode, proc.stdout + proc.stderr, outdir)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks that match: ``-m "not browser"`` runs every test that needs no Chromium."""
+    mismatched = [
+        item.nodeid
+        for item in items
+        if ("browser" in getattr(item, "fixturenames", ()))
+        != (item.get_closest_marker("browser") is not None)
+    ]
+    if mismatched:
+        raise pytest.UsageError(f"the browser fixture and the browser mark differ: {mismatched}")
 
 
-def copy_root(name: str, dest: Path) -> Path:
-    """A copy of the small test project ``tests/roots/test-<name>`` plus the site's own icons,
-    which the links in ``_data/lab.yaml`` name."""
-    shutil.copytree(ROOT / "tests" / "roots" / f"test-{name}", dest)
-    shutil.copytree(ROOT / "_static" / "icons", dest / "_static" / "icons")
-    return dest
-
-
-# The site's languages, the source language first (conf.py: oklab_languages).
-LANGUAGES = ["de", "da", "en"]
-
-
-def build_language(out: Path, language: str) -> Build:
-    """One language, clean (``-E``) with warnings as errors, as ``make html`` builds it: into
-    ``html/<language>/`` (Read the Docs' layout), with the published Content-Security-Policy
-    (no room for live reload)."""
-    args = ["-E", "-d", str(out / "doctrees" / language), "-D", f"language={language}"]
-    build = sphinx_build(ROOT, out / "html" / language, *args, "-D", "oklab_live_reload=0")
-    assert build.returncode == 0, build.output
+def strict_site(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    confoverrides: dict | None = None,
+    **variables: str,
+) -> Built:
+    """The real site built clean in process; a warning or error fails the fixture."""
+    build = build_in_process(ROOT, tmp_path_factory.mktemp(name), confoverrides, **variables)
+    assert build.statuscode == 0 and build.warnings == "", build.warnings
     return build
 
 
 @pytest.fixture(scope="session")
-def site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("site")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real site as ``make html`` builds it: no Read the Docs, and with the published
+    Content-Security-Policy (``-D oklab_live_reload=0``, no room for live reload)."""
+    return strict_site(tmp_path_factory, "site", PUBLISHED_CSP)
 
 
 @pytest.fixture(scope="session")
-def site(site_folder: Path) -> Build:
-    """The real site in German (the source language), built once per session."""
-    return build_language(site_folder, "de")
+def rtd_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The real site with Read the Docs' canonical URL (language and version in the path)."""
+    return strict_site(tmp_path_factory, "rtd", PUBLISHED_CSP, READTHEDOCS_CANONICAL_URL=RTD_URL)
 
 
 @pytest.fixture(scope="session")
-def sites(site: Build, site_folder: Path) -> dict[str, Build]:
-    """Every language, each built once per session next to the German one (``html/da/`` …)."""
-    return {"de": site, **{code: build_language(site_folder, code) for code in LANGUAGES[1:]}}
+def grown_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """A copy of the site grown as editors grow it: 40 more (synthetic) projects and posts, and a
+    project and a page copied unchanged from the editor's templates in ``_vorlagen/``."""
+    work = tmp_path_factory.mktemp("grown")
+    src = make_site(work / "src", GROWN_BY, posts=GROWN_BY)
+    shutil.copy(ROOT / "_vorlagen" / "projekt.md", src / "projekte" / "neues-projekt.md")
+    (src / "neue-seite").mkdir()
+    shutil.copy(ROOT / "_vorlagen" / "seite.md", src / "neue-seite" / "index.md")
+    build = build_in_process(src, work / "build", PUBLISHED_CSP)
+    assert build.statuscode == 0 and build.warnings == "", build.warnings
+    return build
+
+
+# -- Test roots (tests/roots/test-<name>) ------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=…)`` finds its roots."""
+    return ROOTS
+
+
+@pytest.fixture
+def root_app(make_app, tmp_path):
+    """A test root copied to a fresh folder, with ``files`` written into it, as a test app.
+
+    For cases whose files must change before Sphinx starts (the data file is read at
+    start-up) or between two builds (``freshenv=False``: an incremental build of the same
+    copy); unchanged roots use ``@pytest.mark.sphinx(testroot=…)`` directly.
+    """
+    made = []
+
+    def make(name, files=None, confoverrides=None, freshenv=True, **variables):
+        src = tmp_path / name
+        if not src.exists():
+            copy_root(name, src)
+        write_files(src, files or {})
+        for earlier in made:  # one application at a time: Sphinx's registries are global
+            earlier.cleanup()
+        with environment(**variables):
+            app = make_app(
+                "dirhtml",
+                srcdir=src,
+                builddir=tmp_path / "_build",
+                freshenv=freshenv,
+                confoverrides=STRICT | (confoverrides or {}),
+            )
+        made.append(app)
+        return app
+
+    return make
+
+
+# -- Every language (``make html``: ``html/de/``, ``html/da/``, ``html/en/``) --------------------
+
+
+@pytest.fixture(scope="session")
+def sites(site: Built, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    """Every language, each built once per session (clean, strict, in process) like the German
+    ``site``: ``language`` set as ``make html`` and Read the Docs set it (``-D language=…``)."""
+    built = {"de": site}
+    for code in LANGUAGES[1:]:
+        built[code] = strict_site(
+            tmp_path_factory, f"site-{code}", PUBLISHED_CSP | {"language": code}
+        )
+    return built
+
+
+@pytest.fixture(scope="session")
+def languages_folder(sites: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder with every language below its code (``de/``, ``da/``, ``en/``), as
+    ``make html`` and Read the Docs lay them out (links to the language of the built pages)."""
+    folder = tmp_path_factory.mktemp("languages")
+    for code, build in sites.items():
+        (folder / code).symlink_to(build.outdir, target_is_directory=True)
+    return folder
 
 
 # -- Browser: the built site served on 127.0.0.1, visited with a real Chromium ---------------
@@ -120,37 +187,27 @@ NO_BROWSER = (
 
 
 @pytest.fixture(scope="session")
-def host(site: Build):
-    """Serve the built languages like a static host; yields the root URL
-    (``http://127.0.0.1:PORT/``): the German site is below ``de/``, the others (fixture
-    ``sites``) below ``da/`` and ``en/``."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(QuietHandler, directory=str(site.outdir.parent))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+def host(languages_folder: Path):
+    """Every language on a static host like Read the Docs; yields the root URL
+    (``http://127.0.0.1:PORT/``): the German site below ``de/``, the others below ``da/`` and
+    ``en/``; an unknown address gets its language's 404 page."""
+    with serve(languages_folder, LanguagesHandler) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
-def server(host: str) -> str:
-    """The German site's base URL (``http://127.0.0.1:PORT/de/``)."""
-    return host + "de/"
+def server(site: Built, tmp_path_factory: pytest.TempPathFactory):
+    """The German site's base URL (``http://127.0.0.1:PORT/de/``), served like ``host`` but
+    without building the other languages."""
+    folder = tmp_path_factory.mktemp("german")
+    (folder / "de").symlink_to(site.outdir, target_is_directory=True)
+    with serve(folder, LanguagesHandler) as url:
+        yield url + "de/"
 
 
 @pytest.fixture(scope="session")
 def browser():
     """Chromium: the system's (``/usr/bin/chromium``) if there is one, else Playwright's own."""
-    import shutil
-
     from playwright.sync_api import Error, sync_playwright
 
     executable = next(

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import recurring_ical_events
-from conftest import ROOT, copy_root, sphinx_build
+from harness import LAB_FILE, STRICT, Output
 from icalendar import Calendar
 from labyaml import MeetingFacts, read
 
-MEETING = MeetingFacts.of(read(ROOT / "_data" / "lab.yaml"))
+MEETING = MeetingFacts.of(read(LAB_FILE))
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 # The two daylight-saving changes of 2027 in the EU (last Sunday of March and of October).
 DST_CHANGES_2027 = [date(2027, 3, 28), date(2027, 10, 31)]
@@ -29,7 +28,8 @@ def calendar(ics) -> Calendar:
 
 @pytest.fixture(scope="module")
 def event(calendar):
-    (event,) = calendar.walk("VEVENT")
+    """The weekly meeting (the file also holds every event of the site: test_events.py)."""
+    (event,) = [e for e in calendar.walk("VEVENT") if "rrule" in e]
     return event
 
 
@@ -87,30 +87,19 @@ def test_the_files_own_vtimezone_knows_the_dst_changes(calendar, change):
         assert naive.replace(tzinfo=own).utcoffset() == local.utcoffset(), day
 
 
-def test_the_file_is_reproducible(ics, tmp_path):
-    """Built twice, the file is byte-identical: no clock time, no random UID."""
-    again = sphinx_build(ROOT, tmp_path / "html", "-E", "-d", str(tmp_path / "doctrees"))
-    assert again.returncode == 0, again.output
-    assert (tmp_path / "html" / "treffen.ics").read_bytes() == ics
-    event = Calendar.from_ical(ics).walk("VEVENT")[0]
+def test_the_file_has_no_clock_time(event):
+    """No build time in the file (test_reproducible: two builds give the same bytes)."""
     stamp = event.decoded("dtstamp")
     assert stamp <= event.decoded("dtstart") and stamp < datetime.now(UTC)
 
 
-def test_without_a_canonical_address_only_the_download_is_offered(tmp_path):
+@pytest.mark.sphinx("dirhtml", testroot="meeting", freshenv=True, confoverrides=STRICT)
+def test_without_a_canonical_address_only_the_download_is_offered(app):
     """No absolute base URL: no webcal link (it needs one), no URL in the file, no warning."""
-    data = ROOT / "_data" / "lab.yaml"
-    build = sphinx_build(
-        copy_root("meeting", tmp_path / "src"),
-        tmp_path / "html",
-        "-E",
-        "-D",
-        f"oklab_data_file={data}",
-        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
-    )
-    assert build.returncode == 0, build.output
-    page = build.page("kontakt/")
+    app.build()
+    assert app.statuscode == 0 and app.warning.getvalue() == ""
+    page = Output(app.outdir).page("kontakt/")
     assert page.select_one("a.oklab-calendar-download")["href"] == "../treffen.ics"
     assert page.select_one("a.oklab-calendar-subscribe") is None
-    event = Calendar.from_ical((tmp_path / "html" / "treffen.ics").read_bytes()).walk("VEVENT")[0]
+    event = Calendar.from_ical((app.outdir / "treffen.ics").read_bytes()).walk("VEVENT")[0]
     assert "url" not in event and event["rrule"]

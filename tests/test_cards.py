@@ -5,7 +5,7 @@ oracle, so an update of it that changes its markup fails here."""
 from __future__ import annotations
 
 from bs4 import Tag
-from sitebuild import build_in_process, page, write_small_site
+from harness import build_in_process, write_small_site
 
 
 def shape(element: Tag) -> list:
@@ -22,9 +22,9 @@ def shape(element: Tag) -> list:
 
 def test_generated_card_matches_a_hand_written_one(tmp_path):
     src = write_small_site(tmp_path / "src", {"title": "Karte", "description": "Eine Karte."})
-    outdir, warnings = build_in_process(src, tmp_path / "build")
-    assert warnings == ""
-    soup = page(outdir, "karten")
+    built = build_in_process(src, tmp_path / "build")
+    assert built.statuscode == 0 and built.warnings == "", built.warnings
+    soup = built.page("karten")
     by_hand = soup.find(id="von-hand").select_one(".oklab-cards")
     generated = soup.find(id="erzeugt").select(".oklab-cards .oklab-contact")
     hand_card = by_hand.select_one(".oklab-contact")

@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 import yaml
-from conftest import ROOT
+from harness import ROOT
 
 
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["lint", "format"])

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import sphinx_autobuild
-from conftest import ROOT
+from harness import ROOT
 
 from tools import tasks
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from harness import ROOT
 from labyaml import MeetingFacts, hour, read
 
 SEED_SENTENCE = (

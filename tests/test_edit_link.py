@@ -5,42 +5,54 @@ while the address is empty, as today, no page shows a link and the build has no 
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 
 import pytest
-from conftest import ROOT, sphinx_build
+from harness import PUBLISHED_CSP, ROOT, build_in_process, nu_messages, serve, sphinx_cli
+from oracles import message
 from test_accessibility import MODES, SCREENSHOTS, axe_violations
-from test_html_validity import INSTALL_HINT, VNU
 
 # Only exercises the code: a repository of the lab named in ../shared/facts/projects.yaml, not
 # the website's own (which no source names).
 REPOSITORY = "https://github.com/oklabflensburg/open-accident-map"
 LABEL = "Seite bearbeiten"
-STRICT_CSP = ("-D", "oklab_live_reload=0")
 
 
-def source_file(path: str) -> str:
-    """The Markdown file (relative to the repository) of the page at URL path ``path``."""
+def markdown_file(path: str) -> str | None:
+    """The Markdown file (relative to the repository) of the page at URL path ``path``; None
+    for a page the site generates (topics, archives by year)."""
     stem = path.rstrip("/") or "index"
     for candidate in (f"{stem}/index.md", f"{stem}.md"):
         if (ROOT / candidate).is_file():
             return candidate
-    raise FileNotFoundError(path)
+    return None
+
+
+def source_file(path: str) -> str:
+    found = markdown_file(path)
+    if found is None:
+        raise FileNotFoundError(path)
+    return found
 
 
 def content_pages(build) -> list[str]:
-    return [p for p in build.pages() if not p.startswith(("search/", "genindex/"))]
+    pages = [p for p in build.pages() if not p.startswith(("search/", "genindex/"))]
+    return [p for p in pages if markdown_file(p) is not None]
+
+
+def test_generated_pages_have_no_edit_link(with_repository):
+    """No Markdown file to edit: a topic page or a year's archive offers no link."""
+    generated = [p for p in with_repository.pages() if markdown_file(p) is None]
+    assert "themen/" in generated and "neuigkeiten/2025/" in generated
+    for path in generated:
+        assert edit_links(with_repository.page(path)) == [], path
 
 
 @pytest.fixture(scope="module")
 def with_repository(tmp_path_factory):
-    out = tmp_path_factory.mktemp("edit")
-    option = f"html_theme_options.source_repository={REPOSITORY}"
-    build = sphinx_build(ROOT, out / "html", "-E", *STRICT_CSP, "-D", option)
-    assert build.returncode == 0, build.output
+    option = {"html_theme_options.source_repository": REPOSITORY}
+    build = build_in_process(ROOT, tmp_path_factory.mktemp("edit"), PUBLISHED_CSP | option)
+    assert build.statuscode == 0 and build.warnings == "", build.warnings
     return build
 
 
@@ -82,31 +94,24 @@ def test_edit_link_is_above_the_text_and_the_footer_stays_clean(with_repository)
     [
         (
             {"source_repository": "https://codefor.de/flensburg/"},
-            [
-                "Feld „html_theme_options.source_repository“: muss die Adresse eines "
-                "Repositorys auf GitHub sein (https://github.com/BESITZER/NAME), gefunden: "
-                "'https://codefor.de/flensburg/'"
-            ],
+            [message("Repository nicht auf GitHub", value="https://codefor.de/flensburg/")],
         ),
         (
             {"source_repository": REPOSITORY, "source_branch": ""},
-            [
-                "Feld „html_theme_options.source_branch“: fehlt: der Branch, den Read the Docs "
-                "veröffentlicht (zum Beispiel main)"
-            ],
+            [message("Branch fehlt")],
         ),
     ],
     ids=["not-github", "no-branch"],
 )
 def test_unusable_repository_stops_the_build_in_german(tmp_path, options, expected):
     overrides = [arg for k, v in options.items() for arg in ("-D", f"html_theme_options.{k}={v}")]
-    build = sphinx_build(ROOT, tmp_path / "html", "-E", *overrides)
+    build = sphinx_cli(ROOT, tmp_path / "html", *overrides)
     assert build.returncode != 0
     assert "Traceback" not in build.output
-    for message in expected:
-        line = rf"^conf\.py:\d+: ERROR: {re.escape(message)}$"
+    for wording in expected:
+        line = rf"^conf\.py:\d+: ERROR: {re.escape(wording)}$"
         assert re.search(line, build.output, re.M), build.output
-    assert "ERROR: Der Bau bricht ab: conf.py enthält Fehler." in build.output
+    assert "ERROR: " + message("conf.py fehlerhaft") in build.output
 
 
 # -- In Chromium and the Nu Html Checker -----------------------------------------------------------
@@ -114,19 +119,8 @@ def test_unusable_repository_stops_the_build_in_german(tmp_path, options, expect
 
 @pytest.fixture(scope="module")
 def edit_server(with_repository):
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(with_repository.outdir))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(with_repository.outdir) as url:
+        yield url
 
 
 @pytest.mark.browser
@@ -152,21 +146,17 @@ def test_edit_link_is_visible_and_accessible(browser, edit_server, width, scheme
     context.close()
 
 
+@pytest.mark.vnu
 def test_every_page_with_the_edit_link_is_valid_html(with_repository):
-    java = shutil.which("java")
-    if not java or not VNU.exists():
-        pytest.fail(INSTALL_HINT, pytrace=False)
     files = [
-        str(with_repository.outdir / (p if p.endswith(".html") else p + "index.html"))
+        with_repository.outdir / (p if p.endswith(".html") else p + "index.html")
         for p in with_repository.pages()
     ]
-    proc = subprocess.run(
-        [java, "-jar", str(VNU), "--format", "json", "--stdout", *files],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    errors = [m for m in json.loads(proc.stdout)["messages"] if m["type"] != "info"]
+    try:
+        messages = nu_messages(files)
+    except FileNotFoundError as missing:
+        pytest.fail(str(missing), pytrace=False)
+    errors = [m for m in messages if m["type"] != "info"]
     assert errors == [], errors
 
 

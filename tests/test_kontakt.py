@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import FACTS_LAB, ROOT, copy_site, sphinx_build
+from harness import (
+    FACTS_LAB,
+    LAB_FILE,
+    ROOT,
+    build_in_process,
+    copy_root,
+    copy_site,
+    sphinx_cli,
+    write_files,
+)
 from icalendar import Calendar
 from labyaml import MeetingFacts, hour, read
+from oracles import message
 
-LAB = read(ROOT / "_data" / "lab.yaml")
+LAB = read(LAB_FILE)
 MEETING = MeetingFacts.of(LAB)
 
 
@@ -128,15 +139,13 @@ OLD_TEXTS = [
 def changed(tmp_path_factory):
     """A copy of the site whose ``_data/lab.yaml`` has another meeting day, time and place."""
     assert all(MEETING.__dict__[k] != v for k, v in CHANGED.items()), "pick other test values"
-    src = tmp_path_factory.mktemp("changed") / "site"
-    copy_site(src)
-    data = read(src / "_data" / "lab.yaml")
+    work = tmp_path_factory.mktemp("changed")
+    src = copy_site(work / "site")
+    data = read(LAB_FILE)
     data["meeting"].update(CHANGED)
-    (src / "_data" / "lab.yaml").write_text(
-        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
-    build = sphinx_build(src, src.parent / "html", "-E")
-    assert build.returncode == 0, build.output
+    write_files(src, {"_data/lab.yaml": yaml.safe_dump(data, allow_unicode=True, sort_keys=False)})
+    build = build_in_process(src, work / "build")
+    assert build.statuscode == 0 and build.warnings == "", build.warnings
     return build
 
 
@@ -170,7 +179,7 @@ def test_changed_meeting_leaves_no_old_value_on_any_page(changed):
 def test_changed_meeting_reaches_calendar_and_structured_data(changed):
     new = MeetingFacts.of({"meeting": {**LAB["meeting"], **CHANGED}})
     calendar = Calendar.from_ical((changed.outdir / "treffen.ics").read_bytes())
-    (event,) = calendar.walk("VEVENT")
+    (event,) = [e for e in calendar.walk("VEVENT") if "rrule" in e]  # the meeting, not events
     start, end = event.decoded("dtstart"), event.decoded("dtend")
     assert (start.weekday(), f"{start:%H:%M}", f"{end:%H:%M}") == (new.index, new.start, new.end)
     assert event["rrule"]["BYDAY"] == [["MO", "TU", "WE", "TH", "FR", "SA", "SU"][new.index]]
@@ -188,37 +197,90 @@ def test_changed_meeting_reaches_calendar_and_structured_data(changed):
     assert event_ld["location"]["name"] == new.place
 
 
+NOT_SOURCES = {".git", ".venv", "_build", "node_modules"}
+
+
 def test_calendar_and_script_stay_out_of_the_sources():
     """Generated files go to the output folder only (a live preview would loop otherwise)."""
-    generated = [p for p in ROOT.glob("**/*.ics") if not {"_build", ".venv"} & set(p.parts)]
+    generated = []
+    for _folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [d for d in subfolders if d not in NOT_SOURCES]
+        generated += [f for f in files if f.endswith(".ics")]
     assert generated == []
     assert Path(ROOT / "_static" / "js" / "next-meeting.js").is_file()
 
 
 # -- Mistakes in the data file: German message with file, line and field, no traceback ---------
 
+# The data file's mistakes of one build are all reported in that run (one message each, then
+# the build stops); (text in the real file, the editor's mistake, the exact message).
 DATA_MISTAKES = {
-    "unknown weekday": ("weekday: Mittwoch", "weekday: Mitwoch", "meeting.weekday"),
-    "time in words": ('start: "18:00"', "start: 18 Uhr", "meeting.start"),
-    "end before start": ('end: "21:00"', 'end: "17:00"', "meeting.end"),
-    "unknown icon": ("icon: mastodon", "icon: mastadon", "links[3].icon"),
-    "address without https": ("url: https://github.com/", "url: github.com/", "links[5].url"),
+    "Tag, Beginn, Zeitzone, Symbol, Adresse": [
+        (
+            "weekday: Mittwoch",
+            "weekday: Mitwoch",
+            message("unbekannter Wochentag", field="meeting.weekday", value="Mitwoch"),
+        ),
+        (
+            'start: "18:00"',
+            "start: 18 Uhr",
+            message("keine Uhrzeit", field="meeting.start", value="18 Uhr"),
+        ),
+        (
+            "timezone: Europe/Berlin",
+            "timezone: Europa/Berlin",
+            message("unbekannte Zeitzone", field="meeting.timezone", value="Europa/Berlin"),
+        ),
+        (
+            "icon: mastodon",
+            "icon: mastadon",
+            message("unbekanntes Symbol", field="links[3].icon", value="mastadon"),
+        ),
+        (
+            "url: https://github.com/oklabflensburg",
+            "url: github.com/oklabflensburg",
+            message("keine Webadresse", field="links[5].url", value="github.com/oklabflensburg"),
+        ),
+    ],
+    "Ende vor Beginn": [
+        (
+            'end: "21:00"',
+            'end: "17:00"',
+            message("Ende vor Beginn", field="meeting.end", end="17:00", start="18:00"),
+        ),
+    ],
+    "Postleitzahl, E-Mail-Adresse": [
+        (
+            'postcode: "24939"',
+            'postcode: "2493"',
+            message("keine Postleitzahl", field="meeting.postcode", value="2493"),
+        ),
+        (
+            "email: roald@grain.one",
+            "email: roald-grain.one",
+            message("keine E-Mail-Adresse", field="contacts[1].email", value="roald-grain.one"),
+        ),
+    ],
 }
+STOPPED = "ERROR: " + message("Datendatei fehlerhaft")
 
 
-@pytest.mark.parametrize("case", DATA_MISTAKES, ids=list(DATA_MISTAKES))
-def test_mistake_in_the_data_file_is_reported(tmp_path, case):
-    old, new, field = DATA_MISTAKES[case]
-    src = copy_site(tmp_path / "site")
-    data = src / "_data" / "lab.yaml"
-    text = data.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    line = text[: text.index(old)].count("\n") + 1
-    data.write_text(text.replace(old, new), encoding="utf-8")
-    build = sphinx_build(src, tmp_path / "html", "-E")
-    assert build.returncode != 0
-    assert f"_data/lab.yaml:{line}: ERROR: Feld „{field}“" in build.output, build.output
+@pytest.mark.parametrize("case", DATA_MISTAKES)
+def test_mistakes_in_the_data_file_are_reported_in_german(tmp_path, case):
+    text = LAB_FILE.read_text(encoding="utf-8")
+    expected = []
+    for old, new, wording in DATA_MISTAKES[case]:
+        assert text.count(old) == 1, old
+        line = text[: text.index(old)].count("\n") + 1
+        expected.append(f"_data/lab.yaml:{line}: ERROR: {wording}")
+        text = text.replace(old, new)
+    src = copy_root("meeting", tmp_path / "src")
+    write_files(src, {"_data/lab.yaml": text})
+    build = sphinx_cli(src, tmp_path / "html")
+    assert build.returncode == 1
     assert "Traceback" not in build.output
+    reported = [re.sub(r" \[[\w.-]+\]$", "", line) for line in build.stderr.splitlines()]
+    assert reported == [*expected, STOPPED]
 
 
 def test_names_the_chat_channel_without_a_link(page):

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import LANGUAGES
+from harness import LANGUAGES
 
 BASE = "https://oklabflensburg.de/"  # conf.py: oklab_language_url, the lab's own website
 NAMES = {"de": "Deutsch", "da": "Dansk", "en": "English"}

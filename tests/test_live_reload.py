@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_site
+from harness import CSP_LISTENER, ROOT, SITE_VARIABLES, copy_site, site_environment
+from oracles import CSP_LIVE_RELOAD, CSP_PUBLISHED, csp_directives, expected_policy
 
 # Values from ../shared/facts, used only so that a release build has complete operator data
 # (as in tests/test_legal.py); they say nothing about who runs the website.
@@ -34,21 +35,6 @@ COMPLETE_OPERATOR = {
     "city": "Flensburg",
     "email": "oklabflensburg@grain.one",
 }
-OUR_VARIABLES = ("READTHEDOCS", "OKLAB_")
-
-# Collects CSP violations from the first moment of every document.
-LISTEN = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-});
-"""
-
-
-def clean_environment(**variables: str) -> dict[str, str]:
-    """The environment without any variable of ours or Read the Docs', plus ``variables``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(OUR_VARIABLES)}
-    return {**env, **variables}
 
 
 # -- The decision in conf.py --------------------------------------------------------------------
@@ -72,7 +58,7 @@ DECISIONS = [
 @pytest.mark.parametrize(("variables", "expected"), DECISIONS)
 def test_conf_decides_from_what_marks_a_published_build(monkeypatch, variables, expected):
     for name in list(os.environ):
-        if name.startswith(OUR_VARIABLES):
+        if name.startswith(SITE_VARIABLES):
             monkeypatch.delenv(name)
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
@@ -158,7 +144,7 @@ def autobuild(tmp_path):
         process = subprocess.Popen(
             [autobuild_program(), ".", "_build/html", "--port", str(port)],
             cwd=src,
-            env=clean_environment(**variables),
+            env=site_environment(**variables),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # the builds it starts end with it
@@ -185,9 +171,18 @@ def wait_until(page, expression: str, what: str, timeout: float = 30) -> None:
         page.wait_for_timeout(100)
 
 
+def served_policy(page):
+    """(the served page's policy by directive, the parsed page)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.content(), "html.parser")
+    tag = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    return {name: set(values) for name, values in csp_directives(tag["content"]).items()}, soup
+
+
 def open_served_page(browser, url: str):
     page = browser.new_page()
-    page.add_init_script(LISTEN)
+    page.add_init_script(CSP_LISTENER)
     page.goto(url, wait_until="load")
     return page
 
@@ -201,8 +196,8 @@ def test_plain_sphinx_autobuild_reloads_the_browser_after_an_edit(browser, autob
         "typeof ws === 'object' && ws.readyState === WebSocket.OPEN",
         "sphinx-autobuild's script did not open its WebSocket",
     )
-    policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
-    assert "'unsafe-inline'" in policy and "default-src 'self'" in policy
+    policy, soup = served_policy(page)
+    assert policy == expected_policy(soup, CSP_LIVE_RELOAD)
 
     marker = f"Frisch gespeichert {time.time_ns()}"
     source = src / "ueber-uns" / "index.md"
@@ -224,9 +219,8 @@ def test_published_builds_keep_the_strict_policy(browser, autobuild, variables):
     """The same server and script: a published build's policy blocks the inline script."""
     base, _src = autobuild(variables, operator=COMPLETE_OPERATOR)
     page = open_served_page(browser, base + "ueber-uns/index.html")
-    policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
-    assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy
-    assert "ws:" not in policy
+    policy, soup = served_policy(page)
+    assert policy == expected_policy(soup, CSP_PUBLISHED)
     assert page.evaluate("typeof ws") == "undefined"  # the live-reload script did not run
     assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
     page.close()

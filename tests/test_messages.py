@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from harness import ROOT
 from sphinx.testing.util import SphinxTestApp
 
 SITE = ROOT / "tests" / "roots" / "test-messages"
@@ -32,6 +32,7 @@ GUIDE = [
         "vorschau.md",
         "fehlermeldungen.md",
         "fehlermeldungen-text.md",
+        "beitraege-schreiben.md",
     )
 ]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

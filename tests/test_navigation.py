@@ -1,21 +1,53 @@
 """The menu follows navOrder in front matter: lower first, pages without navOrder after, ties by
-title, ``navigation: false`` out of the menu but built; on incremental builds too."""
+title as a German reader sorts them (Ö as O), equal titles by file name; ``navigation: false``
+out of the menu but built; on incremental builds too.
+
+The test root ``tests/roots/test-navigation`` holds a case for each rule; the expected orders
+are written out here.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from urllib.parse import urljoin
 
+import pytest
 import yaml
-from conftest import ROOT, copy_root, sphinx_build
+from harness import ROOT, STRICT, Output
 
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
+# (title, link from the start page) of the root's top-level menu, in the expected order:
+# navOrder -1; 2 twice, same order by title and by file; 5 twice, title order (Ahorn in
+# berta.md) unlike file order (Zeppelin in anton.md); 7 twice with equal titles, by file name;
+# without navOrder last, by title: Öffnungszeiten as "Offnungszeiten", Zoo in aa-zoo.md.
+ROOT_MENU = [
+    ("Chronik", "chronik/"),
+    ("Alpha", "alpha/"),
+    ("Beta", "beta/"),
+    ("Ahorn", "berta/"),
+    ("Zeppelin", "anton/"),
+    ("Gleich", "gleich-a/"),
+    ("Gleich", "gleich-b/"),
+    ("Delta", "delta/"),
+    ("Echo", "echo/"),
+    ("Öffnungszeiten", "oeffnungszeiten/"),
+    ("Zoo", "aa-zoo/"),
+]
+NAVIGATION = pytest.mark.sphinx(
+    "dirhtml", testroot="navigation", freshenv=True, confoverrides=STRICT
+)
 
 
-def top_menu(build, path: str = "") -> list[str]:
-    """The top-level entries of the sidebar menu on page ``path``."""
+def top_menu(build, path: str = "") -> list[tuple[str, str]]:
+    """(title, link) of the top-level entries of the sidebar menu on page ``path``."""
     tree = build.page(path).select_one(".sidebar-tree")
-    return [li.find("a").get_text(strip=True) for li in tree.select("ul > li.toctree-l1")]
+    return [
+        (li.find("a").get_text(strip=True), li.find("a")["href"])
+        for li in tree.select("ul > li.toctree-l1")
+    ]
+
+
+def titles(menu: list[tuple[str, str]]) -> list[str]:
+    return [title for title, _ in menu]
 
 
 def sub_menu(build, path: str) -> list[str]:
@@ -24,43 +56,60 @@ def sub_menu(build, path: str) -> list[str]:
     ]
 
 
-def navigation_root(tmp_path: Path) -> Path:
-    return copy_root("navigation", tmp_path / "src")
-
-
-def test_order_by_navorder_then_title(tmp_path):
-    build = sphinx_build(navigation_root(tmp_path), tmp_path / "html", "-E", env=ENV)
-    assert build.returncode == 0, build.output
-    # Chronik -1; Alpha and Beta tie at 2 (by title); Delta and Echo have no navOrder
-    assert top_menu(build) == ["Chronik", "Alpha", "Beta", "Delta", "Echo"]
+@NAVIGATION
+def test_order_by_navorder_then_title_then_file_name(app):
+    app.build()
+    assert app.statuscode == 0 and app.warning.getvalue() == ""
+    build = Output(app.outdir)
+    assert top_menu(build) == ROOT_MENU
     assert sub_menu(build, "alpha/") == ["Eins", "Zwei", "Drei"]
 
 
-def test_navigation_false_is_built_but_not_in_the_menu(tmp_path):
-    build = sphinx_build(navigation_root(tmp_path), tmp_path / "html", "-E", env=ENV)
-    assert build.returncode == 0, build.output  # no "not included in any toctree" warning
+@NAVIGATION
+def test_navigation_false_is_built_but_not_in_the_menu(app):
+    app.build()
+    assert app.warning.getvalue() == ""  # no "not included in any toctree" warning
+    build = Output(app.outdir)
     assert build.page("versteckt/").find("h1").get_text(strip=True).startswith("Versteckt")
     assert "Versteckt" not in build.page("").select_one(".sidebar-tree").get_text()
 
 
-def test_reorder_and_new_section_reach_every_sidebar_incrementally(tmp_path):
-    src, out = navigation_root(tmp_path), tmp_path / "html"
-    doctrees = ["-d", str(tmp_path / "doctrees")]
-    first = sphinx_build(src, out, *doctrees, env=ENV)
-    assert first.returncode == 0, first.output
+def test_reorder_and_new_section_reach_every_sidebar_incrementally(root_app):
+    first = root_app("navigation")
+    first.build()
+    assert first.statuscode == 0 and first.warning.getvalue() == ""
+    src = Path(first.srcdir)
     echo = (src / "echo.md").read_text(encoding="utf-8")
-    (src / "echo.md").write_text(
-        echo.replace("title: Echo", "title: Echo\nnavOrder: -5"), encoding="utf-8"
+    second = root_app(
+        "navigation",
+        {
+            "echo.md": echo.replace("title: Echo", "title: Echo\nnavOrder: -5"),
+            "foxtrot/index.md": "---\ntitle: Foxtrot\nnavOrder: 1\n---\n\n# Foxtrot\n",
+        },
+        freshenv=False,  # incremental, like make serve
     )
-    (src / "foxtrot").mkdir()
-    (src / "foxtrot" / "index.md").write_text(
-        "---\ntitle: Foxtrot\nnavOrder: 1\n---\n\n# Foxtrot\n"
-    )
-    second = sphinx_build(src, out, *doctrees, env=ENV)  # incremental, like make serve
-    assert second.returncode == 0, second.output
-    expected = ["Echo", "Chronik", "Foxtrot", "Alpha", "Beta", "Delta"]
+    second.build()
+    assert second.statuscode == 0 and second.warning.getvalue() == ""
+    expected = [
+        "Echo",
+        "Chronik",
+        "Foxtrot",
+        "Alpha",
+        "Beta",
+        "Ahorn",
+        "Zeppelin",
+        "Gleich",
+        "Gleich",
+        "Delta",
+        "Öffnungszeiten",
+        "Zoo",
+    ]
+    build = Output(second.outdir)
     for page in ("", "alpha/", "alpha/zwei/", "delta/", "beta/"):  # none of these files changed
-        assert top_menu(second, page) == expected, page
+        assert titles(top_menu(build, page)) == expected, page
+
+
+# -- The real site ----------------------------------------------------------------------------
 
 
 def front_matter(path: Path) -> dict:
@@ -78,19 +127,22 @@ def sources(site) -> dict[str, Path]:
 
 
 def test_real_site_menu_order(site):
-    assert top_menu(site) == ["Projekte", "Über uns", "Kontakt", "Mitmachen"]
-    # equal to the order the top-level pages' front matter asks for, and the same on every page
-    top = [front_matter(f) for url, f in sources(site).items() if url.count("/") == 1]
-    shown = [m for m in top if m.get("navigation", True) is not False]
-    shown.sort(key=lambda m: (m.get("navOrder") is None, m.get("navOrder") or 0, m["title"]))
-    assert top_menu(site) == [m["title"] for m in shown]
+    assert titles(top_menu(site)) == [
+        "Projekte",
+        "Über uns",
+        "Kontakt",
+        "Mitmachen",
+        "Neuigkeiten",
+        "Termine",
+    ]
     for path in (
         "projekte/",
         "projekte/unfallkarte/",
         "mitmachen/website-bearbeiten/",
         "ueber-uns/",
     ):
-        assert top_menu(site, path) == top_menu(site), path
+        here = [(title, urljoin(f"/{path}", href)) for title, href in top_menu(site, path)]
+        assert here == [(title, f"/{href}") for title, href in top_menu(site)], path
 
 
 def test_pages_out_of_the_menu_are_still_built(site):
@@ -100,6 +152,7 @@ def test_pages_out_of_the_menu_are_still_built(site):
         for url, f in sources(site).items()
         if front_matter(f).get("navigation") is False
     }
+    assert hidden, "the site has no page out of the menu (Impressum, Datenschutz)"
     for url, meta in hidden.items():
         assert site.page(url).find("h1"), url
         assert meta["title"] not in menu, url

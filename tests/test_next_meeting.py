@@ -6,12 +6,11 @@ during the meeting, after it, and the days around both daylight-saving changes o
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ROOT
+from harness import ROOT
 from labyaml import WEEKDAYS, MeetingFacts, read
 
 pytestmark = pytest.mark.browser
@@ -129,6 +128,5 @@ def test_without_javascript_the_weekly_rule_remains(browser, server):
     page.goto(server + "kontakt/")
     card = page.locator(".oklab-meeting .oklab-next-meeting")
     assert card.inner_text().strip() == MEETING.rule
-    assert re.match(r"Jeden \w+, ", MEETING.rule)
     assert page.locator(".oklab-meeting-next").count() == 0
     context.close()

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 import pytest
-from conftest import ROOT
+from harness import ROOT
 
 # Where colours may be written: the configuration and the stylesheets (plain or templates).
 COLOUR_SOURCES = [ROOT / "conf.py", *sorted((ROOT / "_static" / "css").glob("*.css*"))]

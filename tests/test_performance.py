@@ -11,9 +11,8 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import make_site, sphinx_build
+from harness import GROWN_BY
 
 # A first visit may cost at most 12 requests (NOTES.md, issue 7): the page itself and 11 files.
 MAX_FILES_PER_PAGE = 11
@@ -116,40 +115,54 @@ def test_pages_load_only_what_they_use(site):
         assert "furo.js" in names, f"/{path}: furo's script (theme toggle, menu) is missing"
 
 
-def test_no_search_page_or_index(site):
-    assert not (site.outdir / "searchindex.js").exists()
-    assert not (site.outdir / "search").exists()
-    assert site.page("").select_one("form.sidebar-search-container") is None
+def test_search_field_is_a_plain_form_and_the_search_page_loads_no_index(site):
+    """Every page has the sidebar's search form, which needs no script; the search page loads
+    only its own small script, the index when the reader uses it (tests/test_search.py)."""
+    for path in site.pages():
+        form = site.page(path).select_one("form.sidebar-search-container")
+        assert form is not None and form["method"] == "get", path
+    names = {f.split("?")[0].rsplit("/", 1)[-1] for f in subresources(site.page("search/"))}
+    assert "oklab-search.js" in names
+    assert not names & {"searchindex.js", "language_data.js", "searchtools.js"}
 
 
-@pytest.fixture(scope="module")
-def catalogues(tmp_path_factory):
-    """The site with 5 and with 40 extra (synthetic) projects, built clean."""
-    builds = {}
-    for count in (5, 40):
-        work = tmp_path_factory.mktemp(f"catalogue-{count}")
-        src = make_site(work / "src", count)
-        build = sphinx_build(src, work / "html", "-E", "-d", str(work / "doctrees"))
-        assert build.returncode == 0, build.output
-        builds[count] = build
-    return builds
-
-
-def test_project_page_size_does_not_grow_with_catalogue(catalogues):
-    small, large = catalogues[5], catalogues[40]
-    page = "projekte/testprojekt-0001/index.html"
-    size_small = (small.outdir / page).stat().st_size
-    size_large = (large.outdir / page).stat().st_size
-    # Only neighbour titles (previous/next) may differ between the two catalogues.
+def test_project_page_size_does_not_grow_with_catalogue(site, grown_site):
+    """The same project page, in the real catalogue and in one with 40 more projects."""
+    page = "projekte/unfallkarte/index.html"
+    size_small = (site.outdir / page).stat().st_size
+    size_large = (grown_site.outdir / page).stat().st_size
+    # Only neighbour titles (previous/next) and the new page's menu entry may differ.
     assert abs(size_large - size_small) <= 0.02 * size_small, (size_small, size_large)
-    assert str(small.page(page).select_one(".sidebar-tree")) == str(
-        large.page(page).select_one(".sidebar-tree")
-    )
+    grown_menu = grown_site.page(page).select_one(".sidebar-tree")
+    new_section = grown_menu.find("a", href="../../neue-seite/").parent
+    if isinstance(new_section.next_sibling, str) and not new_section.next_sibling.strip():
+        new_section.next_sibling.extract()  # the line break after it
+    new_section.decompose()
+    assert str(grown_menu) == str(site.page(page).select_one(".sidebar-tree"))
 
 
-def test_every_project_reachable_from_the_overview(catalogues):
-    large = catalogues[40]
-    overview = large.page("projekte/")
+def test_every_project_reachable_from_the_overview(grown_site):
+    overview = grown_site.page("projekte/")
     linked = {a["href"].strip("/") for a in overview.select("article a[href]")}
-    for number in (1, 20, 40):
+    for number in (1, GROWN_BY // 2, GROWN_BY):
         assert f"testprojekt-{number:04d}" in linked
+
+
+def test_post_page_size_does_not_grow_with_the_number_of_posts(site, grown_site):
+    """The same post, among the site's own posts and among 40 more (only neighbours differ)."""
+    page = "neuigkeiten/open-data-day-2025/index.html"
+    size_small = (site.outdir / page).stat().st_size
+    size_large = (grown_site.outdir / page).stat().st_size
+    assert abs(size_large - size_small) <= 0.02 * size_small, (size_small, size_large)
+
+
+def test_news_overview_stays_small_with_many_posts(grown_site):
+    large = grown_site
+    overview = large.page("neuigkeiten/")
+    assert len(overview.select(".oklab-post")) == 10
+    assert len(subresources(overview)) <= MAX_FILES_PER_PAGE
+    years = overview.select(".oklab-archive-years a")
+    linked = sum(
+        len(large.page(f"neuigkeiten/{a.get_text()}/").select(".oklab-post")) for a in years
+    )
+    assert linked == GROWN_BY + 2  # the synthetic posts and the site's own

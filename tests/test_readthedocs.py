@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import yaml
-from conftest import ROOT
+from harness import ROOT
 
 
 def test_readthedocs_config_matches_schema():

@@ -9,7 +9,6 @@ a picture gets its first topic's signet, or the general one.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -17,7 +16,8 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
-from conftest import ROOT, sphinx_build
+from harness import ROOT, build_in_process, copy_root, sphinx_cli
+from oracles import message
 
 SIGNETS = ROOT / "_static" / "signets"
 PROJECT_FILES = sorted(p for p in (ROOT / "projekte").glob("*.md") if p.name != "index.md")
@@ -159,8 +159,6 @@ def contrast(first: str, second: str) -> float:
 
 # -- An editor's new project (a small site) -------------------------------------------------------
 
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "_ext")}
-
 
 def project(title: str, tags: list[str], extra: str = "") -> str:
     topics = "".join(f"\n  - {tag}" for tag in tags)
@@ -168,13 +166,18 @@ def project(title: str, tags: list[str], extra: str = "") -> str:
 
 
 def small_site(tmp_path: Path, pages: dict[str, str], signets: bool = True) -> Path:
-    src = tmp_path / "src"
-    shutil.copytree(ROOT / "tests" / "roots" / "test-frontmatter", src)
+    src = copy_root("frontmatter", tmp_path / "src")
     if signets:
         shutil.copytree(SIGNETS, src / "_static" / "signets")
     for name, text in pages.items():
         (src / name).write_text(text, encoding="utf-8")
     return src
+
+
+def build_strictly(src: Path, builddir: Path):
+    build = build_in_process(src, builddir)
+    assert build.statuscode == 0 and build.warnings == "", build.warnings
+    return build
 
 
 def shown_signet(build, page: str):
@@ -192,8 +195,7 @@ def test_new_project_without_image_gets_its_topics_signet(tmp_path):
             "projekte/unbekannt.md": project("Unbekannt", ["Neues Thema"]),
         },
     )
-    build = sphinx_build(src, tmp_path / "html", "-E", env=ENV)
-    assert build.returncode == 0, build.output
+    build = build_strictly(src, tmp_path / "build")
     assert shown_signet(build, "projekte/baeume/") == ["umwelt"]
     assert shown_signet(build, "projekte/neu/") == ["bildung"]  # the first topic with a signet
     assert shown_signet(build, "projekte/ohne/") == [GENERAL]
@@ -208,8 +210,7 @@ def test_new_project_without_image_gets_its_topics_signet(tmp_path):
 
 def test_a_local_image_wins_over_the_signet(tmp_path):
     """projekte/karte.md of the small site names karte.svg and the topic Umwelt."""
-    build = sphinx_build(small_site(tmp_path, {}), tmp_path / "html", "-E", env=ENV)
-    assert build.returncode == 0, build.output
+    build = build_strictly(small_site(tmp_path, {}), tmp_path / "build")
     assert shown_signet(build, "projekte/karte/") == []
     assert build.page("projekte/karte/").select_one(".oklab-facts img")["src"].endswith(".svg")
     card = build.page("projekte/").select_one(".oklab-project")
@@ -218,8 +219,7 @@ def test_a_local_image_wins_over_the_signet(tmp_path):
 
 def test_a_site_without_signets_builds_without_them(tmp_path):
     src = small_site(tmp_path, {"projekte/baeume.md": project("Bäume", ["Umwelt"])}, False)
-    build = sphinx_build(src, tmp_path / "html", "-E", env=ENV)
-    assert build.returncode == 0, build.output
+    build = build_strictly(src, tmp_path / "build")
     assert shown_signet(build, "projekte/baeume/") == []
 
 
@@ -233,15 +233,12 @@ def test_a_signet_too_large_or_not_plain_is_reported_in_german(tmp_path):
         "<script>alert(1)</script></svg>"
     )
     (src / "_static" / "signets" / "skript.svg").write_text(script, encoding="utf-8")
-    build = sphinx_build(src, tmp_path / "html", "-E", env=ENV)
+    build = sphinx_cli(src, tmp_path / "html")
     assert build.returncode == 1
     assert "Traceback" not in build.output
     errors = sorted(line for line in build.output.splitlines() if "ERROR" in line)
     size = len(large.encode())
     assert errors == [
-        f"_static/signets/gross.svg:1: ERROR: das Signet ist {size} Bytes groß, erlaubt sind "
-        "höchstens 1024 Bytes: die Zeichnung vereinfachen (weniger Punkte, gerundete Zahlen)",
-        "_static/signets/skript.svg:1: ERROR: ein Signet ist eine einfache Zeichnung: "
-        "<svg viewBox=…> mit Formen (path, circle, ellipse, rect, line, polyline, polygon, g), "
-        "ohne Skript, Stil, Bild, Text oder Link; gefunden: <script>",
+        "_static/signets/gross.svg:1: ERROR: " + message("Signet zu groß", size=str(size)),
+        "_static/signets/skript.svg:1: ERROR: " + message("Signet nicht einfach", found="<script>"),
     ], build.output

@@ -6,10 +6,11 @@ import json
 from datetime import date
 
 import pytest
-from conftest import ROOT
+import yaml
+from harness import LAB_FILE, Output
 from labyaml import SCHEMA_DAYS, MeetingFacts, read
 
-LAB = read(ROOT / "_data" / "lab.yaml")
+LAB = read(LAB_FILE)
 MEETING = MeetingFacts.of(LAB)
 
 
@@ -71,9 +72,11 @@ def test_kontakt_page_describes_the_weekly_meeting(site, base):
     assert event["organizer"]["name"] == LAB["name"]
 
 
-def test_only_the_kontakt_page_has_the_event(site):
+def test_only_the_kontakt_page_and_event_pages_have_an_event(site):
+    """The weekly meeting on Kontakt, and each page that describes an event (test_events.py)."""
     pages = [path for path in site.pages() if of_type(site.page(path), "Event")]
-    assert pages == ["kontakt/"]
+    with_event = [p for p in site.pages() if site.page(p).select_one(".oklab-event-box")]
+    assert with_event and pages == sorted(["kontakt/", *with_event])
 
 
 def test_data_blocks_cannot_break_out_of_their_script(site):
@@ -81,3 +84,27 @@ def test_data_blocks_cannot_break_out_of_their_script(site):
     for path in ("", "kontakt/"):
         for script in site.page(path).find_all("script", type="application/ld+json"):
             assert "<" not in script.string and not script.get("src")
+
+
+# Values no real data file has, but an editor could write: markup and the end of a script.
+HOSTILE_TAGLINE = 'Daten </script><script>alert("tagline")</script> & Taten'
+HOSTILE_PLACE = "Raum <3 & Hinterhaus </SCRIPT >"
+
+
+def test_hostile_values_stay_data(root_app):
+    data = read(LAB_FILE)
+    data["tagline"] = HOSTILE_TAGLINE
+    data["meeting"]["place"] = HOSTILE_PLACE
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    app = root_app("structured-data", {"_data/lab.yaml": text})
+    app.build()
+    assert app.statuscode == 0 and app.warning.getvalue() == ""
+    page = Output(app.outdir).page("kontakt/")
+    scripts = page.find_all("script")
+    assert not [s for s in scripts if "alert(" in (s.string or "") and not s.get("type")]
+    raw = [s.string for s in scripts if s.get("type") == "application/ld+json"]
+    assert raw and all("<" not in text and ">" not in text for text in raw), raw
+    (org,) = of_type(page, "Organization")
+    (event,) = of_type(page, "Event")
+    assert org["description"] == HOSTILE_TAGLINE
+    assert event["location"]["name"] == HOSTILE_PLACE

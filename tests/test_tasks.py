@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from harness import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 

@@ -10,23 +10,21 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_site
+from harness import ROOT, CliBuild, copy_site, sphinx_cli
 
 VEREIN_PO = Path("locales/da/LC_MESSAGES/ueber-uns/verein.po")
 INTERFACE_PO = Path("locales/da/LC_MESSAGES/sphinx.po")
 MSGFMT_MISSING = "msgfmt fehlt (GNU gettext): `apt-get install gettext`"
 
 
-def build_danish(src: Path, out: Path, *args: str) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-W", "-n", "--keep-going", "-E"]
-    cmd += ["--no-color", "-D", "language=da", "-D", "oklab_live_reload=0", *args, str(src)]
-    return subprocess.run([*cmd, str(out)], capture_output=True, text=True, check=False)
+def build_danish(src: Path, out: Path, *args: str) -> CliBuild:
+    """The copy in Danish as Read the Docs builds it (``-D language=da``), from the command line."""
+    return sphinx_cli(src, out, "-D", "language=da", "-D", "oklab_live_reload=0", *args)
 
 
 def line_of(text: str, start: str) -> int:

@@ -5,7 +5,7 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
-from conftest import FACTS_LAB, SEED
+from harness import FACTS_LAB, SEED
 
 FACTS = yaml.safe_load(FACTS_LAB.read_text(encoding="utf-8"))
 

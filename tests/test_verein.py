@@ -11,7 +11,7 @@ import re
 
 import pytest
 import yaml
-from conftest import FACTS_LAB
+from harness import FACTS_LAB
 
 ASSOCIATION = yaml.safe_load(FACTS_LAB.read_text(encoding="utf-8"))["association"]
 PLACEHOLDER = re.compile(

@@ -4,36 +4,33 @@ works at any depth, external links that reveal nothing, legal pages in the foote
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import threading
 import xml.etree.ElementTree as ET
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, sphinx_build
+from harness import LAB_FILE, ROOT, RTD_URL
 
 SITE_NAME = "OK Lab Flensburg"
-RTD_URL = "https://oklab-test.readthedocs.io/de/latest/"  # as Read the Docs sets it
 NOT_LISTED = ("search/", "genindex/", "404/", "impressum/", "datenschutz/")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def source_of(path: str) -> Path:
-    """The Markdown file of the page at URL path ``path``."""
+def source_of(path: str) -> Path | None:
+    """The Markdown file of the page at URL path ``path`` (none for a generated page)."""
     stem = path.rstrip("/") or "index"
     for candidate in (ROOT / stem / "index.md", ROOT / f"{stem}.md"):
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(path)
+    return None
 
 
 def front_matter(path: str) -> dict:
-    text = source_of(path).read_text(encoding="utf-8")
+    """The page's front matter; a generated page (topics, archives) has none."""
+    source = source_of(path)
+    text = source.read_text(encoding="utf-8") if source is not None else ""
     return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
 
 
@@ -44,17 +41,6 @@ def content_pages(build) -> list[str]:
 def meta(soup, **attrs) -> str | None:
     tag = soup.find("meta", attrs=attrs)
     return tag["content"] if tag else None
-
-
-@pytest.fixture(scope="module")
-def rtd_site(tmp_path_factory):
-    """The site built with Read the Docs' canonical URL (language and version in the path)."""
-    out = tmp_path_factory.mktemp("rtd")
-    env = {k: v for k, v in os.environ.items() if k not in ("READTHEDOCS", "OKLAB_RELEASE")}
-    env["READTHEDOCS_CANONICAL_URL"] = RTD_URL
-    build = sphinx_build(ROOT, out / "html", "-E", "-d", str(out / "doctrees"), env=env)
-    assert build.returncode == 0, build.output
-    return build
 
 
 # -- URLs ------------------------------------------------------------------------------------
@@ -90,7 +76,7 @@ def test_every_page_has_a_unique_title_naming_page_and_lab(site):
 
 
 def test_start_page_title_carries_the_tagline(site):
-    tagline = yaml.safe_load((ROOT / "_data" / "lab.yaml").read_text(encoding="utf-8"))["tagline"]
+    tagline = yaml.safe_load(LAB_FILE.read_text(encoding="utf-8"))["tagline"]
     assert site.page("").title.get_text(strip=True) == f"{SITE_NAME} · {tagline}"
 
 
@@ -186,45 +172,18 @@ def test_404_page_links_absolutely_with_read_the_docs_prefix(rtd_site):
     assert [a["href"] for a in switcher.find_all("a")] == ["/da/latest/404/", "/en/latest/404/"]
 
 
-@pytest.fixture(scope="module")
-def static_host(site):
-    """A static host like Read the Docs: unknown addresses get the 404 page, status 404."""
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-        def send_error(self, code, message=None, explain=None):
-            if code != 404:
-                return super().send_error(code, message, explain)
-            body = (site.outdir / "404" / "index.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    httpd = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site.outdir.parent))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/de/"
-    httpd.shutdown()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("missing", ["gibts-nicht/", "a/b/c/d/alt.html"])
-def test_404_page_works_at_any_depth(browser, static_host, missing):
+def test_404_page_works_at_any_depth(browser, server, missing):
+    """The host answers an unknown address with the 404 page (as Read the Docs does)."""
     page = browser.new_page()
     failed = []
     page.on("requestfailed", lambda request: failed.append(request.url))
     page.on(
         "response",
-        lambda r: (
-            failed.append(r.url) if r.status >= 400 and r.url != static_host + missing else None
-        ),
+        lambda r: failed.append(r.url) if r.status >= 400 and r.url != server + missing else None,
     )
-    response = page.goto(static_host + missing)
+    response = page.goto(server + missing)
     assert response.status == 404
     assert page.locator("h1").first.inner_text().startswith("Seite nicht gefunden")
     # furo's stylesheet applied: the page layout is a flex box
@@ -248,7 +207,7 @@ def test_external_links_reveal_nothing(site):
 
 
 def test_mastodon_link_keeps_rel_me(site):
-    lab = yaml.safe_load((ROOT / "_data" / "lab.yaml").read_text(encoding="utf-8"))
+    lab = yaml.safe_load(LAB_FILE.read_text(encoding="utf-8"))
     profiles = [link["url"] for link in lab["links"] if link.get("rel") == "me"]
     assert profiles
     found = [a for p in site.pages() for a in site.page(p).find_all("a", href=profiles[0])]

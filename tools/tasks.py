@@ -322,10 +322,14 @@ def test(args: list[str]) -> int:
 
 
 def bench(args: list[str]) -> int:
-    """Build times, preview latency, page weight and Lighthouse in one table."""
+    """Build times, preview latency, page weight, Lighthouse and search in one table."""
     python = ensure_venv()
     if not LIGHTHOUSE.exists():
         npm_ci()  # with devDependencies: Lighthouse
+    # Pagefind, the search the site's own is compared with (not part of the site or the tests).
+    install = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    if run([*install, *pyproject()["dependency-groups"]["bench"]]) != 0:
+        raise TaskError("Pagefind ließ sich nicht installieren (siehe oben); bitte erneut starten.")
     return run([python, "benchmarks/bench.py", *args])
 
 

@@ -1,9 +1,10 @@
 """The OK Lab Flensburg website's own Sphinx extension: one module per concern.
 
 Data and rules (no Sphinx):
-- ``models``      every schema: page and project front matter, the lab's data file, statuses
+- ``models``      every schema: page, project and post front matter, events, the lab's data
+                  file, statuses
 - ``messages``    every German message an editor can get from the site's own checks
-- ``ordering``    the one order of pages in the menu and the catalogue
+- ``ordering``    the one order of pages in the menu and the catalogue; posts newest first
 - ``yamlsource``  reads YAML (data file, front matter) and remembers each field's line
 - ``paths``       files an editor names (images next to a page or below the site's root)
 - ``escape``      what editors type stays text: one function per output format
@@ -24,16 +25,26 @@ Reading the site:
 - ``contacts``    ``{kontakte}`` and ``{links}``: the lab's contacts and links as cards
 - ``meeting``     the meeting card ``{treffen}``, the next-meeting script's data, calendar links
 - ``projects``    the project catalogue: cards, status badges, facts box on each project page
+- ``opendata``    the catalogue as open data: projekte.json (+ schema), projekte.csv, JSON-LD
+- ``tags``        a tag's topic page address (``/themen/mobilitaet/``) and the link to it
+- ``events``      an event on any page (``event:``): its box, ``{termine}``, ``{naechster-termin}``
+- ``news``        posts in ``neuigkeiten/``: header, ``{neuigkeiten}``, archive pages by year
 - ``signets``     each project's small drawn picture (its first topic's), checked and inlined
 - ``legal``       Impressum/Datenschutz: the operator's data, notice if missing, release check
 
 Writing the site:
 - ``urls``        canonical addresses, links to files the build writes
-- ``calendar``    the meeting as a calendar file (``treffen.ics``) in the output
-- ``structured_data`` JSON-LD: Organization on every page, the meeting as Event on Kontakt
+- ``htmlnodes``   ``<time datetime>`` and elements with data attributes for the browser's scripts
+- ``listpages``   generated list pages (``html-collect-pages``) and lists filled in at writing
+- ``topics``      a generated page per tag (projects and posts) and one with all topics
+- ``feeds``       the news as Atom and RSS feeds, discovery links in every page's head
+- ``calendar``    calendar files: the meeting and every event (``treffen.ics``), one per event
+- ``structured_data`` JSON-LD: Organization on every page, the meeting as Event on Kontakt,
+                  an Event on every page that describes one
 - ``sidebar``     a small menu (sections and sub-pages, no projects): linear build time
 - ``accessibility`` corrects generated markup: ARIA levels, German toggle labels, one viewport
 - ``budget``      each page loads only the stylesheets and scripts it uses
+- ``search``      the search page: Sphinx's index and German stemmer, loaded only when used
 - ``pagemeta``    title, meta description, social previews (og:…) per page; robots.txt
 - ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: conf.py)
 - ``editlink``    "Seite bearbeiten": furo's link to the page's Markdown file on GitHub, checked
@@ -57,6 +68,8 @@ MODULES = [
     "oklab.translations",
     "oklab.languages",
     "oklab.labdata",
+    "oklab.htmlnodes",
+    "oklab.listpages",
     "oklab.contacts",
     "oklab.calendar",
     "oklab.meeting",
@@ -65,9 +78,16 @@ MODULES = [
     "oklab.sources",
     "oklab.body",
     "oklab.projects",
+    "oklab.opendata",
+    "oklab.tags",
+    "oklab.events",
+    "oklab.news",
+    "oklab.topics",
+    "oklab.feeds",
     "oklab.navigation",
     "oklab.sidebar",
     "oklab.budget",
+    "oklab.search",
     "oklab.accessibility",
     "oklab.pagemeta",
     "oklab.preview",

@@ -182,7 +182,7 @@ def check_images(app: Sphinx, doctree: nodes.document) -> None:
     page = Path(env.doc2path(env.docname))
     problems = []
     for image in doctree.findall(nodes.image):
-        if image.line is None and image.source is None:
+        if image.get("made_by_site") or (image.line is None and image.source is None):
             continue  # made by the site itself (cards, facts box): decorative on purpose
         uri = image.get("uri", "")
         line = next((n.line for n in _with_ancestors(image) if n.line), 1)

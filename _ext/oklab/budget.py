@@ -7,17 +7,16 @@ scripts. So, per page (in ``html-page-context``, before the page is rendered):
 - ``pygments.css`` (syntax highlighting, 20 KB) only where the page shows a code block;
 - ``design-tabs.js`` (sphinx-design tabs) only where the page has a tab set;
 - Sphinx's ``documentation_options.js``, ``doctools.js``, ``sphinx_highlight.js`` and
-  ``translations.js`` only on the search page: they serve search (and the highlighting of
-  search terms on the page a result opens; that page then simply shows no highlight).
+  ``translations.js`` on no page: they serve Sphinx's own search scripts (and the highlighting
+  of search terms on the page a result opens), which the site does not use (``oklab.search``).
 
 furo's own script (theme toggle, sidebar drawer) and every stylesheet the theme and the site
 add themselves stay on every page. Assets another extension adds for one page stay as well.
 
-Search (``oklab_search = False``): a site of some 25 pages with a short menu and a project
-catalogue does not need Sphinx's client-side search, and its page would be the heaviest of the
-site (17 requests, 48 KB gzip: the index, the stemmer, six scripts). Without it there is no
-search page, no search index and no search box; Read the Docs offers its own search on the
-hosted site (its addons). ``oklab_search = True`` brings Sphinx's search back.
+Search (``oklab_search``, on by default): Sphinx's index with the site's own small script
+(``oklab.search``); stock Sphinx search would make the search page the heaviest of the site
+(17 requests, 48 KB gzip: the index, the stemmer, six scripts). ``oklab_search = False``
+leaves out the search page, the index and the search box.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from sphinx.application import Sphinx
 
 from . import __version__
 
-SEARCH_PAGE = "search"
 SEARCH_SCRIPTS = frozenset(
     {"documentation_options.js", "doctools.js", "sphinx_highlight.js", "translations.js"}
 )
@@ -55,7 +53,7 @@ def has_tabs(doctree: nodes.document | None) -> bool:
 
 def unused_assets(pagename: str, doctree: nodes.document | None) -> set[str]:
     """File names of the theme's assets that page ``pagename`` does not use."""
-    unused = set() if pagename == SEARCH_PAGE else set(SEARCH_SCRIPTS)
+    unused = set(SEARCH_SCRIPTS)
     if not has_tabs(doctree):
         unused.add(TABS_SCRIPT)
     if not has_code(doctree):
@@ -92,7 +90,7 @@ def setup(app: Sphinx) -> dict:
     # False loads every asset on every page, as stock Sphinx does (for comparisons).
     app.add_config_value("oklab_trim_assets", True, "html", types=[bool])
     # False: no search page, index or search box (see the module docstring).
-    app.add_config_value("oklab_search", False, "html", types=[bool])
+    app.add_config_value("oklab_search", True, "html", types=[bool])
     app.connect("builder-inited", _without_search)
     app.connect("html-page-context", _trim_assets)
     app.connect("html-page-context", _drop_search_box)

@@ -62,7 +62,8 @@ def card_node(card: Card, srcdir: str | Path, docname: str) -> nodes.container:
     classes += ["oklab-card"] + ([card.css_class] if card.css_class else [])
     node = create_component("card", classes)
     if card.image:
-        node += nodes.image(uri=card.image, alt="", classes=["sd-card-img-top"])
+        # decorative on purpose; ``made_by_site``: not an editor's image (body.check_images)
+        node += nodes.image(uri=card.image, alt="", classes=["sd-card-img-top"], made_by_site=True)
     title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"])
     if card.icon:
         title += icon_node(srcdir, card.icon)
@@ -126,6 +127,16 @@ def grid(
 
 def paragraph(*content: nodes.Node, classes: Sequence[str] = ("sd-card-text",)) -> nodes.paragraph:
     return nodes.paragraph("", "", *content, classes=list(classes))
+
+
+def action_button(link: nodes.reference, icon: str, label: str, primary: bool = True):
+    """``link`` as one of the site's call-to-action buttons (``oklab-cta``): an octicon and
+    ``label``; several go into a ``nodes.paragraph(classes=["oklab-cta-row"])``."""
+    colour = "sd-btn-primary" if primary else "sd-btn-secondary"
+    link["classes"] = ["sd-btn", colour, "oklab-cta", *link["classes"]]
+    link += nodes.raw("", get_octicon(icon, height="1.1em") + " ", format="html")
+    link += text(label)
+    return link
 
 
 # -- Icons --------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import time
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -100,11 +101,22 @@ def frame_problems(html: str) -> list[str]:
     return problems
 
 
+def note_build_start(app: Sphinx) -> None:
+    # A second earlier: file systems stamp with a coarser clock than time_ns().
+    app.oklab_build_started_ns = time.time_ns() - 1_000_000_000
+
+
 def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
-    """Every page's frame obeys the page's own policy (a furo update might add inline bits)."""
+    """Every page this build wrote obeys its own policy (a furo update might add inline bits).
+
+    A clean build writes every page; an incremental one (``make serve``) only what changed, so
+    pages an earlier build wrote and checked are not read again."""
     if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
         return
+    started = getattr(app, "oklab_build_started_ns", 0)
     for file in sorted(Path(app.outdir).rglob("*.html")):
+        if file.stat().st_mtime_ns < started:
+            continue
         problems = frame_problems(file.read_text(encoding="utf-8"))
         for problem in problems:
             page = file.relative_to(app.outdir).as_posix()
@@ -123,5 +135,6 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.theme")  # templates/base.html: the theme script as a file
     app.add_config_value("oklab_live_reload", False, "html", types=[bool])
     app.connect("html-page-context", add_policy, priority=AFTER_THEME)
+    app.connect("builder-inited", note_build_start)
     app.connect("build-finished", check_written_pages)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

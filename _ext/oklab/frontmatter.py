@@ -2,7 +2,8 @@
 
 A pre-pass in the main process reads each Markdown file's front matter directly (with the line
 of every field), validates it against ``models.Page`` or ``models.Project`` and reports every
-mistake at once in German (``datei.md:4: ERROR: Feld „navOrder“: …``). The build goes on, so
+mistake at once in German (``datei.md:4: ERROR: Feld „navOrder“: …``). Pages in the news folder
+(``oklab_news_folder``, except its index) are posts (``models.Post``). The build goes on, so
 that one run shows all mistakes, and exits with status 1. A page whose front matter is broken
 is still built (with what is usable of its front matter), never silently dropped.
 
@@ -35,7 +36,7 @@ from . import __version__, messages
 from .body import summary
 from .errors import Problem, load_yaml_file, report, validate
 from .labdata import substitute
-from .models import Page, Project, is_web_address, translated
+from .models import Page, Post, Project, is_web_address, translated
 from .ordering import title_key
 from .paths import image_file, site_path
 from .translations import page_gettext
@@ -51,7 +52,14 @@ def is_project(docname: str, config) -> bool:
     return docname.startswith(f"{folder}/") and docname != f"{folder}/index"
 
 
+def is_post(docname: str, config) -> bool:
+    folder = config.oklab_news_folder
+    return docname.startswith(f"{folder}/") and docname != f"{folder}/index"
+
+
 def schema_for(docname: str, config) -> type[Page]:
+    if is_post(docname, config):
+        return Post
     return Project if is_project(docname, config) else Page
 
 
@@ -205,6 +213,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.console")
     app.setup_extension("oklab.translations")  # front matter in the reader's language
     app.add_config_value("oklab_projects_folder", "projekte", "env", types=[str])
+    app.add_config_value("oklab_news_folder", "neuigkeiten", "env", types=[str])
     app.connect("env-get-outdated", check_all_pages, priority=400)
     # after Sphinx's title collector (priority 500), which takes the first heading
     app.connect("doctree-read", title_from_front_matter, priority=600)

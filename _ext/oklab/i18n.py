@@ -36,6 +36,11 @@ def long_date(day: date, language: str | None) -> str:
     return format_date(day, format="long", locale=locale_of(language))
 
 
+def full_date(day: date, language: str | None) -> str:
+    """``2025-03-01`` -> "Samstag, 1. März 2025"."""
+    return format_date(day, format="full", locale=locale_of(language))
+
+
 def short_date(day: date, language: str | None) -> str:
     """``2025-03-01`` -> "01.03.2025"."""
     return format_date(day, format="medium", locale=locale_of(language))

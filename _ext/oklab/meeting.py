@@ -16,31 +16,27 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
-from sphinx_design.icons import get_octicon
 
 from . import __version__
 from .calendar import CALENDAR_FILE, webcal_url
-from .cards import Card, grid, paragraph
+from .cards import Card, action_button, grid, paragraph
 from .escape import text
 from .i18n import _
 from .labdata import lab
 from .models import Meeting
 from .phrases import end_time, invitation, rule, summary
-from .urls import output_file_reference
+from .urls import map_search_url, output_file_reference
 
 SCRIPT = "js/next-meeting.js"
-OSM_SEARCH = "https://www.openstreetmap.org/search"
 
 
 def map_url(meeting: Meeting) -> str:
     """A search for the address on OpenStreetMap: a plain link, no embedded map."""
-    return f"{OSM_SEARCH}?{urlencode({'query': meeting.address})}"
+    return map_search_url(meeting.address)
 
 
 class next_meeting(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -127,31 +123,14 @@ class CalendarLinks(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         # Built from the catalog (``_``) already: not a text of the page's own catalog.
         actions = nodes.paragraph(classes=["oklab-cta-row"], translatable=False)
-        download = output_file_reference(
-            CALENDAR_FILE,
-            "",
-            classes=["sd-btn", "sd-btn-primary", "oklab-cta", "oklab-calendar-download"],
-        )
-        download += _icon("download")
-        download += text(_("Zum Kalender hinzufügen"))
-        actions += download
+        download = output_file_reference(CALENDAR_FILE, "", classes=["oklab-calendar-download"])
+        actions += action_button(download, "download", _("Zum Kalender hinzufügen"))
         webcal = webcal_url(self.config)
         if webcal:
             actions += nodes.Text(" ")
-            subscribe = nodes.reference(
-                "",
-                "",
-                refuri=webcal,
-                classes=["sd-btn", "sd-btn-secondary", "oklab-cta", "oklab-calendar-subscribe"],
-            )
-            subscribe += _icon("sync")
-            subscribe += text(_("Abonnieren"))
-            actions += subscribe
+            subscribe = nodes.reference("", "", refuri=webcal, classes=["oklab-calendar-subscribe"])
+            actions += action_button(subscribe, "sync", _("Abonnieren"), primary=False)
         return [actions]
-
-
-def _icon(name: str) -> nodes.raw:
-    return nodes.raw("", get_octicon(name, height="1.1em") + " ", format="html")
 
 
 def add_meeting_context(

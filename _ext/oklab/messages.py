@@ -68,6 +68,19 @@ REPOSITORY = (
 DATE_FORMAT = "muss ein Datum im Format JJJJ-MM-TT sein, gefunden: {value!r}"
 TIMEZONE = "unbekannte Zeitzone {value!r} (zum Beispiel Europe/Berlin)"
 END_BEFORE_START = "das Ende ({end:%H:%M}) muss nach dem Beginn ({start:%H:%M}) liegen"
+DATE_TIME_FORMAT = (
+    "muss Datum und Uhrzeit im Format JJJJ-MM-TT HH:MM sein (zum Beispiel 2025-03-01 10:00), "
+    "gefunden: {value!r}"
+)
+DATE_TIME_IMPOSSIBLE = "ist kein gültiger Zeitpunkt (Format JJJJ-MM-TT HH:MM), gefunden: {value!r}"
+TIME_IN_GAP = "{value:%d.%m.%Y %H:%M} Uhr gibt es in der Zeitzone {zone} nicht (Zeitumstellung)"
+EVENT_END_BEFORE_START = (
+    "das Ende ({end:%d.%m.%Y %H:%M}) muss nach dem Beginn ({start:%d.%m.%Y %H:%M}) liegen"
+)
+EVENT_PLACE_MISSING = (
+    "Ort fehlt: place (mit name, street, postcode, city) oder online: true angeben"
+)
+PLACE_EMPTY = "braucht mindestens name oder city"
 POSTCODE = "muss fünf Ziffern haben (zum Beispiel 24939)"
 NOT_AN_EMAIL = "ist keine E-Mail-Adresse"
 MISSING_VALUE = "fehlt"
@@ -351,6 +364,11 @@ DID_YOU_MEAN = " Meintest du „{name}“?"
 
 BUILD_FAILED = "Bau fehlgeschlagen: {count} Fehler in {files}"
 BUILD_FAILED_ELSEWHERE = "Bau fehlgeschlagen: {count} Fehler (siehe oben)"
+
+GENERATED_PAGE_TAKEN = (
+    "die Adresse {address} gehört einer Seite, die die Website selbst erzeugt ({what}); "
+    "bitte die Datei umbenennen"
+)
 
 # -- Impressum and Datenschutz ----------------------------------------------------------------
 

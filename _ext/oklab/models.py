@@ -1,6 +1,7 @@
 """Every schema of the site in one place, with no Sphinx import: it can be read and tested alone.
 
-- page and project front matter (``Page``, ``Project``), the project statuses and their order;
+- page, project and post front matter (``Page``, ``Project``, ``Post``), the project statuses
+  and their order; an event any page may describe (``Event`` with its ``Place``);
 - the lab's data file ``_data/lab.yaml`` (``Lab`` with ``Meeting``, ``Contact``, ``Link``,
   ``Network``, ``Operator``).
 
@@ -26,6 +27,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from . import messages
@@ -40,8 +42,30 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-POSTCODE = r"^\d{5}$"  # a German postcode
-EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# Values with a form: field -> (the form, what an editor is told when a value lacks it).
+FORMATS = {
+    "postcode": (re.compile(r"^\d{5}$"), messages.POSTCODE),  # a German postcode
+    "email": (re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), messages.NOT_AN_EMAIL),
+}
+
+
+def format_problem(kind: str, value: str) -> str | None:
+    """What is wrong with ``value`` as a ``kind`` (``FORMATS``), or None."""
+    form, problem = FORMATS[kind]
+    return None if form.match(value) else f"{problem}, gefunden: {value!r}"
+
+
+def _has_form(kind: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if problem := format_problem(kind, value):
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+Postcode = Annotated[str, _has_form("postcode")]
+EmailAddress = Annotated[str, _has_form("email")]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -128,6 +152,108 @@ _STATUS_WORDS = {
 }
 
 
+def _known_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(messages.TIMEZONE.format(value=value)) from None
+    return value
+
+
+TimeZoneName = Annotated[str, AfterValidator(_known_timezone)]
+_LOCAL_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$")
+
+
+def _local_date_time(value):
+    """``2025-03-01 10:00`` (or ``2025-03-01T10:00``): a date and a time on the local clock."""
+    if isinstance(value, datetime.datetime):
+        return value
+    text = str(value).strip()
+    if not _LOCAL_TIME.match(text):
+        raise ValueError(messages.DATE_TIME_FORMAT.format(value=value))
+    try:
+        return datetime.datetime.fromisoformat(text.replace(" ", "T"))
+    except ValueError:
+        raise ValueError(messages.DATE_TIME_IMPOSSIBLE.format(value=value)) from None
+
+
+LocalDateTime = Annotated[datetime.datetime, BeforeValidator(_local_date_time)]
+
+
+class Place(Strict):
+    """Where an event takes place: only what is known (at least a name or a city)."""
+
+    name: Text | None = None
+    street: Text | None = None
+    postcode: Postcode | None = None
+    city: Text | None = None
+    country: str = "DE"
+
+    @field_validator("postcode", mode="before")
+    @classmethod
+    def postcode_as_text(cls, value):
+        return str(value) if isinstance(value, int) else value
+
+    @model_validator(mode="after")
+    def something_known(self) -> Place:
+        if not (self.name or self.city):
+            raise ValueError(messages.PLACE_EMPTY)
+        return self
+
+    @property
+    def address(self) -> str:
+        """ "Norderstraße 49, 24939 Flensburg", as far as known."""
+        town = " ".join(filter(None, [self.postcode, self.city]))
+        return ", ".join(filter(None, [self.street, town]))
+
+    @property
+    def full(self) -> str:
+        return ", ".join(filter(None, [self.name, self.address]))
+
+
+class Event(Strict):
+    """An event a page describes (``event:``): times on the local clock of ``timezone``."""
+
+    timezone: TimeZoneName = "Europe/Berlin"
+    start: LocalDateTime
+    end: LocalDateTime
+    place: Place | None = None
+    online: StrictBool = False
+    url: WebAddress | None = None  # registration or programme
+
+    @field_validator("start", "end")
+    @classmethod
+    def exists_on_the_local_clock(cls, value: datetime.datetime, info: ValidationInfo):
+        zone = ZoneInfo(info.data.get("timezone") or "Europe/Berlin")
+        there = value.replace(tzinfo=zone)
+        if there.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None) != value:
+            raise ValueError(messages.TIME_IN_GAP.format(value=value, zone=zone.key))
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def ends_after_start(cls, end: datetime.datetime, info: ValidationInfo):
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError(messages.EVENT_END_BEFORE_START.format(end=end, start=start))
+        return end
+
+    @model_validator(mode="after")
+    def somewhere(self) -> Event:
+        if self.place is None and not self.online:
+            raise ValueError(messages.EVENT_PLACE_MISSING)
+        return self
+
+    @property
+    def starts(self) -> datetime.datetime:
+        """The start as an instant (with the time zone's offset on that day)."""
+        return self.start.replace(tzinfo=ZoneInfo(self.timezone))
+
+    @property
+    def ends(self) -> datetime.datetime:
+        return self.end.replace(tzinfo=ZoneInfo(self.timezone))
+
+
 class MystSettings(Strict):
     """The ``myst:`` block MyST understands; we use it for extra ``<meta>`` tags."""
 
@@ -150,6 +276,7 @@ class Page(Strict):
     orphan: StrictBool = False
     nosearch: StrictBool = False
     myst: MystSettings | None = None
+    event: Event | None = None
 
     @field_validator("image")
     @classmethod
@@ -169,9 +296,23 @@ class Page(Strict):
         return value
 
 
+# What a project's link points to (``kind:``): the exports (``opendata``) sort links by it.
+LINK_KINDS = ("website", "data")
+
+
 class ProjectLink(Strict):
     name: Prose
     url: WebAddress
+    kind: str | None = None  # "website" or "data" (a data source); without: another link
+
+    @field_validator("kind")
+    @classmethod
+    def known_kind(cls, value: str | None) -> str | None:
+        if value is not None and value not in LINK_KINDS:
+            raise ValueError(
+                messages.UNKNOWN_VALUE.format(value=value, allowed=", ".join(LINK_KINDS))
+            )
+        return value
 
 
 class Collaborator(Strict):
@@ -237,6 +378,15 @@ class Project(Page):
         return f"{organisation.rstrip('/')}/{self.repo}"
 
 
+class Post(Page):
+    """Front matter of a post in the news folder (compatible with the older Nuxt site's blog:
+    ``navigation: false`` is accepted; posts are never listed in the menu anyway)."""
+
+    date: Annotated[datetime.date, BeforeValidator(_date_as_text)]
+    tags: list[Text] = []
+    author: Text | None = None
+
+
 # -- The lab's data file -----------------------------------------------------------------------
 
 # Editors write the meeting day in German; code uses its index (0 = Monday, as Python's
@@ -248,21 +398,12 @@ class Meeting(Strict):
     weekday: Literal[tuple(WEEKDAYS_DE)]  # type: ignore[valid-type]
     start: datetime.time
     end: datetime.time
-    timezone: str
+    timezone: TimeZoneName
     place: Annotated[str, Translatable()]
     street: str
-    postcode: str = Field(pattern=POSTCODE)
+    postcode: Postcode
     city: str
     country: str = "DE"
-
-    @field_validator("timezone")
-    @classmethod
-    def known_timezone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(messages.TIMEZONE.format(value=value)) from None
-        return value
 
     @field_validator("end")
     @classmethod
@@ -288,7 +429,7 @@ class Meeting(Strict):
 
 class Contact(Strict):
     name: Annotated[str, Translatable()]
-    email: str = Field(pattern=EMAIL)
+    email: EmailAddress
     general: bool = False  # the lab's general address (structured data names it)
 
 
@@ -329,10 +470,6 @@ PLACEHOLDER = re.compile(
     r"|placeholder|n\.\s?n\.|unbekannt|ausfüllen",
     re.IGNORECASE,
 )
-_OPERATOR_FORMATS = {
-    "postcode": (re.compile(POSTCODE), messages.POSTCODE),
-    "email": (re.compile(EMAIL), messages.NOT_AN_EMAIL),
-}
 
 
 class Operator(Strict):
@@ -358,8 +495,8 @@ class Operator(Strict):
                 gaps[field] = messages.MISSING_VALUE
             elif PLACEHOLDER.search(value):
                 gaps[field] = messages.PLACEHOLDER.format(value=value)
-            elif field in _OPERATOR_FORMATS and not _OPERATOR_FORMATS[field][0].match(value):
-                gaps[field] = f"{_OPERATOR_FORMATS[field][1]}, gefunden: {value!r}"
+            elif field in FORMATS and (problem := format_problem(field, value)):
+                gaps[field] = problem
         return gaps
 
 

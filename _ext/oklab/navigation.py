@@ -4,8 +4,9 @@ Every folder's ``index.md`` (and the start page for the top level) gets a hidden
 pages and sub-folders below it, ordered by ``navOrder``: lower first, pages without ``navOrder``
 after those with one, ties by title (``ordering.sort_key``, which also orders the catalogue).
 ``navigation: false`` keeps a page out of the menu; it is still built and reachable (marked
-orphan, so Sphinx does not warn). A page that already has a toctree
-of its own keeps it and gets none generated.
+orphan, so Sphinx does not warn). Posts (``neuigkeiten/…``) are never in the menu: the news
+overview lists them (``news.py``), and adding one does not change any menu. A page that
+already has a toctree of its own keeps it and gets none generated.
 
 Incremental builds (``make serve``): when the menu changes (a page added, removed, reordered or
 renamed), the pages with generated toctrees are read again, and every page whose sidebar,
@@ -20,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import __version__
-from .frontmatter import page_meta
+from .frontmatter import is_post, page_meta
 from .ordering import sort_key
 from .sidebar import subpages
 
@@ -54,6 +55,8 @@ def menu(env: BuildEnvironment) -> dict[str, list[str]]:
 
 
 def in_menu(env: BuildEnvironment, docname: str) -> bool:
+    if is_post(docname, env.config):
+        return False
     return getattr(page_meta(env, docname), "navigation", True) is not False
 
 

@@ -3,7 +3,8 @@
 - ``<title>``: "Seite · OK Lab Flensburg"; the start page "OK Lab Flensburg · <Motto>"
   (template ``templates/base.html``, block ``htmltitle``)
 - ``<meta name="description">`` and ``og:description`` from the front-matter ``description``
-  (sphinxext-opengraph would take the first sentence of the body)
+  (sphinxext-opengraph would take the first sentence of the body), or from the code that
+  writes the page (``oklab_description`` in its context: a post's summary, a generated page)
 - ``og:image``: the page's own image (front matter ``image``, a file in ``_static/``), else the
   site default ``ogp_image``
 - ``robots.txt`` in the output, pointing to the absolute address of ``sitemap.xml``; a
@@ -27,7 +28,15 @@ from .escape import html_attribute, opengraph_text
 from .frontmatter import local_image, page_meta
 from .labdata import lab, substitute
 
+# sphinxext-opengraph writes the og:… tags this module fills in. Importing it prints a line about
+# matplotlib (needed only for generated preview cards, which conf.py switches off): an editor
+# never needs to read it. Imported here once, for this module and ``listpages``.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph as opengraph  # noqa: F401 (listpages uses it)
+
 SEPARATOR = " · "
+# In a page's template context: its description, where no front matter gives one.
+DESCRIPTION = "oklab_description"
 # sphinxext-opengraph (priority 500) skips its own description tag when one is there.
 BEFORE_OPENGRAPH = 450
 
@@ -66,7 +75,8 @@ def add_page_meta(app: Sphinx, pagename: str, templatename: str, context: dict, 
     # The start page's front-matter title names it in the menu ("Start"); shared, it is the site.
     site = app.config.html_title or app.config.project
     meta["og:title"] = opengraph_text(site if pagename == app.config.root_doc else title)
-    description = getattr(page_meta(app.env, pagename), "description", None) or ""
+    description = getattr(page_meta(app.env, pagename), "description", None)
+    description = description or context.get(DESCRIPTION) or ""
     description = substitute(description, app.config).strip()
     if description:
         tag = f'<meta name="description" content="{html_attribute(description)}" />\n'
@@ -100,11 +110,7 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    # sphinxext-opengraph writes the og:… tags this module fills in. Importing it prints a line
-    # about matplotlib (needed only for generated preview cards, which conf.py switches off):
-    # an editor never needs to read it.
-    with contextlib.redirect_stdout(io.StringIO()):
-        app.setup_extension("sphinxext.opengraph")
+    app.setup_extension("sphinxext.opengraph")  # imported quietly above
     app.setup_extension("oklab.preview")  # oklab_pr_preview: robots.txt disallows everything
     app.connect("html-page-context", add_page_meta, priority=BEFORE_OPENGRAPH)
     app.connect("build-finished", write_robots_txt)

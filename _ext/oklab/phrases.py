@@ -30,10 +30,14 @@ def hour(value: time, language: str | None = None) -> str:
     return format_time(value, pattern, locale=locale)
 
 
-def time_span(meeting: Meeting, language: str | None = None) -> str:
+def hours(start: time, end: time, language: str | None = None) -> str:
     """ "18–21 Uhr" """
-    start, end = hour(meeting.start, language), hour(meeting.end, language)
-    return _("{start}–{end} Uhr").format(start=start, end=end)
+    return _("{start}–{end} Uhr").format(start=hour(start, language), end=hour(end, language))
+
+
+def time_span(meeting: Meeting, language: str | None = None) -> str:
+    """ "18–21 Uhr": the meeting's hours."""
+    return hours(meeting.start, meeting.end, language)
 
 
 def end_time(meeting: Meeting, language: str | None = None) -> str:

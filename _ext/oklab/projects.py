@@ -1,10 +1,10 @@
 """The project catalogue: one Markdown file per project in ``projekte/``, everything else follows.
 
 - ``{projekte}``: one card per project (signet or local image, title, description, status
-  badge, topics (a shared vocabulary: the interface catalog translates them), link to the
-  page). Options: ``:status: seeking`` (only projects with that
-  status), ``:order: date`` (the most recently presented first, projects without a date
-  last) and ``:limit: 3`` (the first three). Without ``:order:`` the catalogue order:
+  badge, topics linked to their topic pages (a shared vocabulary: the interface catalog
+  translates them), link to the page). Options: ``:status: seeking`` (only projects with that
+  status), ``:order: date`` (the most recently presented first, projects without a date last)
+  and ``:limit: 3`` (the first three). Without ``:order:`` the catalogue order:
   ``ordering.sort_key`` (the menu's order, with the status before the title).
 - Every project page gets its signet next to its heading (``signets``) and a facts box under
   it, generated from its front matter: status, topics, technologies, links (source code,
@@ -34,6 +34,7 @@ from .models import STATUSES, Project
 from .ordering import sort_key
 from .phrases import project_invitation
 from .signets import signet_for
+from .tags import topic_link
 
 logger = logging.getLogger(__name__)
 
@@ -103,8 +104,8 @@ def project_card(env: BuildEnvironment, docname: str, page: Project | None) -> C
         footer += [status_badge(page.status), nodes.Text(" ")]
     topics = getattr(page, "tags", [])
     for topic in topics:
-        label = text(_(topic))
-        tag = nodes.inline("", "", _tag_icon(), nodes.Text(" "), label, classes=["oklab-tag"])
+        link = topic_link(env.config, topic)
+        tag = nodes.inline("", "", _tag_icon(), nodes.Text(" "), link, classes=["oklab-topic"])
         footer += [tag, nodes.Text(" ")]
     image = local_image(env, docname)
     return Card(
@@ -168,7 +169,7 @@ def facts_box(
     if project.status:
         fields += _field(_("Status"), status_badge(project.status))
     if project.tags:
-        fields += _field(_("Themen"), *_joined([text(_(tag)) for tag in project.tags]))
+        fields += _field(_("Themen"), *_joined([topic_link(app.config, t) for t in project.tags]))
     if project.technologies:
         fields += _field(_("Technik"), *_joined([text(name) for name in project.technologies]))
     links = []
@@ -189,7 +190,7 @@ def facts_box(
         fields += _field(_("Mitmachen"), invite)
     box = nodes.container(classes=["oklab-facts"])
     if image:
-        box += nodes.image(uri=image, alt="", classes=["oklab-project-image"])
+        box += nodes.image(uri=image, alt="", classes=["oklab-project-image"], made_by_site=True)
     if len(fields):
         box += fields
     return box if len(box) else None
@@ -234,6 +235,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.cards")
     app.setup_extension("oklab.frontmatter")
     app.setup_extension("oklab.sources")
+    app.setup_extension("oklab.tags")
     app.setup_extension("oklab.signets")
     app.add_role("projektstatus", StatusRole())
     app.add_directive("projekte", ProjectCards)

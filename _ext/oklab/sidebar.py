@@ -31,6 +31,9 @@ from . import __version__
 # furo's own handler is connected with the default priority (500).
 BEFORE_FURO, AFTER_FURO = 400, 600
 ASKED = "oklab_navigation_asked"
+# In a page's template context: the menu page a page outside the menu belongs to (a post
+# belongs to the news overview, a generated page to its section), marked current like it.
+SECTION = "oklab_section"
 
 
 def subpages(env, section: str) -> list[str]:
@@ -41,16 +44,20 @@ def subpages(env, section: str) -> list[str]:
     return getattr(env, "oklab_menu", {}).get(section, [])
 
 
-def section_toctree(app: Sphinx, docname: str) -> str:
+def section_toctree(app: Sphinx, docname: str, section: str | None = None) -> str:
     """HTML of the root document's toctree entries (the sections), for page ``docname``.
 
     Each section lists its own sub-pages (a handful), never the project pages, so the cost
     per page does not grow with the number of projects. The section that contains
-    ``docname`` (at any depth) is marked ``current`` like Sphinx's own toctree does.
+    ``docname`` (at any depth), or the page ``section`` it belongs to, is marked ``current``
+    like Sphinx's own toctree does.
     """
     env, builder = app.env, app.builder
     root = env.config.root_doc
-    ancestors = {docname, *TocTree(env).get_toctree_ancestors(docname)}
+    tree = TocTree(env)
+    ancestors = {docname, *tree.get_toctree_ancestors(docname)}
+    if section:
+        ancestors |= {section, *tree.get_toctree_ancestors(section)}
     container = addnodes.compact_paragraph("", "", toctree=True)
     for toctree in env.tocs[root].findall(addnodes.toctree):
         if caption := toctree.get("caption"):
@@ -108,7 +115,7 @@ def _limit_navigation(
         if kwargs.get("includehidden") and kwargs.get("maxdepth", 0) < 0:
             # furo's global navigation (maxdepth=-1, includehidden): the sections only.
             context[ASKED] = True
-            return section_toctree(app, pagename)
+            return section_toctree(app, pagename, context.get(SECTION))
         return full_toctree(**kwargs)
 
     context["toctree"] = toctree

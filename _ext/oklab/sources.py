@@ -1,7 +1,8 @@
 """What the site changes in a page's Markdown before MyST parses it (``source-read``).
 
 - A page with reported front-matter mistakes is read without its front matter, so MyST adds
-  no English warnings about the same mistake.
+  no English warnings about the same mistake; an unclosed front matter loses its opening
+  ``---`` (docutils would take it for a transition and warn in English).
 - Values in typographic quotes (``title: „Karte: Bäume“``) reach MyST as the site read them
   (``yamlsource.straighten_quotes``), so MyST's own reading of the front matter agrees.
 - A page without a heading of its own gets its ``title`` as heading (as on the older Nuxt
@@ -32,7 +33,9 @@ def ignore_broken_front_matter(app: Sphinx, docname: str, source: list[str]) -> 
     end = front_matter_end(lines)
     if end is not None:
         lines[1:end] = ["{}"] + ["#"] * (end - 2)
-        source[0] = "\n".join(lines)
+    elif lines and lines[0].strip() == "---":
+        lines[0] = ""
+    source[0] = "\n".join(lines)
 
 
 def straighten_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:

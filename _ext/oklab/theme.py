@@ -60,6 +60,13 @@ RELIED_ON = [
         "67d8c2e37bd5284b6ea8e51e9d3dbbfe4fbc811a0e71221e5985b1ddede6d5f6",
         "_ext/oklab/templates/components/edit-this-page.html",
     ),
+    (
+        "sidebar/search.html",
+        "das Suchfeld in der Seitenleiste (Klassen sidebar-search-container, sidebar-search)",
+        r".*",
+        "d0cc1cbc08f56a5473af0c083edf2232554f068de2f3e73f304f4be946060887",
+        "_ext/oklab/templates/sidebar/search.html",
+    ),
 ]
 
 

@@ -48,10 +48,35 @@ class _TextDatesLoader(yaml.SafeLoader):
     """Dates stay text, so the schema checks them and names the field (``2024-02-30``)."""
 
 
-_TextDatesLoader.yaml_implicit_resolvers = {
+_TEXT_DATES = {
     first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_TextDatesLoader.yaml_implicit_resolvers = _TEXT_DATES
+# The same loader on libyaml (PyYAML's C parser, about ten times faster) where it is installed:
+# every build reads the front matter of every page. Its error messages differ, so a file it
+# refuses is read again by the Python parser, whose messages ``messages.YAML_PROBLEMS`` knows.
+_FastTextDatesLoader = None
+# Where libyaml reads text differently from the Python parser (tabs, other line breaks, a
+# byte-order mark inside the text, control characters, a bare tag "!", "?" in a list, a
+# comment right after "|" or ">"), the Python parser reads it (tests/unit/test_yamlsource.py).
+_PARSERS_DISAGREE = re.compile(
+    r"[\t\r\x85\u2028\u2029\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f!?]|[|>][-+0-9]*#"
+)
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastTextDatesLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        yaml_implicit_resolvers = _TEXT_DATES
+
+
+def _compose(loader_class, text: str):
+    """``(root node, data)``; a ``yaml.YAMLError`` if ``text`` is not YAML."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 # A whole value in typographic quotes: ``title: „Karte: Bäume“``, ``- “Umwelt”``.
@@ -77,23 +102,32 @@ def straighten_quotes(text: str) -> str:
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` whose first line is line ``first_line`` of its file."""
     source = straighten_quotes(text)  # the same lines as ``text``
-    loader = None
-    try:
-        loader = _TextDatesLoader(source)  # checks the characters: may raise already
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.reader.ReaderError as err:  # an invisible control character
-        line = first_line + source.count("\n", 0, err.position)
-        raise YamlSyntaxError(messages.CONTROL_CHARACTER.format(code=err.character), line) from None
-    except yaml.YAMLError as err:
-        raise _syntax_error(err, text, first_line) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
+    node, data = _fast_parse(source) or _python_parse(source, first_line)
     doc = YamlDocument(data=data, first_line=first_line)
     if node is not None:
         _collect_lines(node, (), doc.lines, first_line)
     return doc
+
+
+def _fast_parse(text: str) -> tuple | None:
+    """``(root node, data)`` from libyaml, or ``None`` (not installed, not YAML to it, or a
+    character where libyaml and the Python parser disagree)."""
+    if _FastTextDatesLoader is None or _PARSERS_DISAGREE.search(text):
+        return None
+    try:
+        return _compose(_FastTextDatesLoader, text)
+    except yaml.YAMLError:
+        return None
+
+
+def _python_parse(text: str, first_line: int) -> tuple:
+    try:
+        return _compose(_TextDatesLoader, text)  # the reader checks the characters first
+    except yaml.reader.ReaderError as err:  # an invisible control character
+        line = first_line + text.count("\n", 0, err.position)
+        raise YamlSyntaxError(messages.CONTROL_CHARACTER.format(code=err.character), line) from None
+    except yaml.YAMLError as err:
+        raise _syntax_error(err, text, first_line) from None
 
 
 def _collect_lines(node: yaml.Node, loc: Location, lines: dict, offset: int) -> None:
@@ -109,13 +143,17 @@ def _collect_lines(node: yaml.Node, loc: Location, lines: dict, offset: int) -> 
             _collect_lines(item, child, lines, offset)
 
 
+# What ends a line for PyYAML (and so for the line numbers in its marks).
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _syntax_error(err: yaml.YAMLError, text: str, first_line: int) -> YamlSyntaxError:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context_mark", None)
     if problem.startswith("could not find expected ':'") and context is not None:
         # PyYAML points at the line below; the line without colon is where the key began.
-        lines = text.split("\n")
+        lines = _YAML_LINE_BREAK.split(text)  # PyYAML's lines, whose numbers the marks count
         if _between_list_items(lines, context.line):
             return YamlSyntaxError(messages.LIST_ITEM_WITHOUT_DASH, first_line + context.line)
         mark = context
@@ -156,7 +194,9 @@ def front_matter_end(lines: list[str]) -> int | None:
 
 def read_front_matter(path: Path) -> YamlDocument | None:
     """The front matter of a Markdown file (between two ``---`` lines), or ``None``."""
-    lines = read_text(path).splitlines()
+    # Only line feeds end lines (as for YAML): splitlines() would also split at U+2028 and
+    # the like inside a value, and the value would lose that character.
+    lines = read_text(path).replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != "---":
         return None
     end = front_matter_end(lines)

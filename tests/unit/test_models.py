@@ -217,12 +217,12 @@ LAB_CASES = {
     "postcode with four digits": (
         'postcode: "24939"',
         'postcode: "2493"',
-        "meeting.postcode: hat nicht die erwartete Form, gefunden: '2493'",
+        "meeting.postcode: muss fünf Ziffern haben (zum Beispiel 24939), gefunden: '2493'",
     ),
     "e-mail without @": (
         "email: roald@grain.one",
         "email: roald.grain.one",
-        "contacts[1].email: hat nicht die erwartete Form, gefunden: 'roald.grain.one'",
+        "contacts[1].email: ist keine E-Mail-Adresse, gefunden: 'roald.grain.one'",
     ),
     "link without https": (
         "url: https://twitter.com/oklabflensburg",

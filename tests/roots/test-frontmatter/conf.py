@@ -1,7 +1,12 @@
-# A tiny valid site; each test breaks one file in a copy. ``_ext`` comes from PYTHONPATH.
+# A tiny valid site; each test breaks one file in a copy. ``oklab`` is on the path
+# (tests/conftest.py, or PYTHONPATH for command-line builds); _data/lab.yaml and
+# _static/icons link to the site's own data file and icons.
 project = "Front-Matter-Test"
 language = "de"
-extensions = ["myst_parser", "sphinx_design", "oklab.frontmatter", "oklab.projects", "oklab.navigation"]
+# The site's extensions (oklab relies on sitemap and 404 page) and its canonical address.
+extensions = ["myst_parser", "sphinx_design", "sphinx_sitemap", "notfound.extension", "oklab"]
+html_baseurl = "https://oklabflensburg.de/"
+sitemap_url_scheme = "{link}"
 exclude_patterns = ["_*", "**/_*"]
-myst_enable_extensions = ["colon_fence", "attrs_inline"]
+myst_enable_extensions = ["colon_fence", "attrs_inline", "deflist", "substitution"]
 html_theme = "furo"

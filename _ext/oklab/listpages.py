@@ -1,0 +1,303 @@
+"""Pages the site generates from what it knows, without a Markdown file: "a generated list
+page" (topic pages, the news archive by year; later also filter pages).
+
+A module describes its pages by connecting a handler ``(app) -> list[GeneratedPage]`` to the
+event ``oklab-generated-pages``. Each page has a title (its heading), a description (meta
+description and social previews), optionally the menu section it belongs to (marked current
+in the menu), its content as docutils nodes (values as text, ``escape.text``; cards as
+``cards.grid`` makes them), built only when the page is written, and a signature: whatever
+the content shows, cheap to compute. On an incremental build with unchanged configuration, a
+page whose signature, title, description and frame (menu, templates) are those of the last
+build that wrote it is not written again, so ``make serve`` stays fast with hundreds of posts;
+a clean build (``-E``) or changed configuration (``conf.py``, ``_data/lab.yaml``) writes every
+page.
+
+Other modules describe pages this way (``topics``: one page per tag; ``news``: one page per
+year), and any list "items selected by a key" can be added the same way: a handler returning
+``GeneratedPage(pagename, title, description, content, signature, section, kind)``.
+
+This module writes the pages through Sphinx's documented extension point for extra pages,
+``html-collect-pages``, with the theme's ``page.html``: they get the frame every page gets
+(menu, footer, Content-Security-Policy, canonical address, sitemap, structured data, feed
+links), and the checks after the build cover them too.
+
+Links in the content are resolved here, relative to the generated page: references to pages
+(as cards make them), to other generated pages and to output files (``urls``).
+
+sphinxext-opengraph writes its ``og:…`` tags only for pages with a doctree; for generated
+pages this module asks it for the same tags (``get_tags``). If that function changes, the
+build stops with a message (README: "furo oder Sphinx aktualisieren").
+
+A Markdown page whose address a generated page would take is an editor's mistake: the build
+reports it in German, and the Markdown page keeps its address.
+
+Lists inside Markdown pages (``{neuigkeiten}`` on the start page, ``{termine}`` …) use the same
+idea: the directive leaves a placeholder (``list_node``), which is filled in each time the page
+is written (``add_list_kind``), and a page whose list changed is written again on the next
+incremental build, while pages that list nothing stay as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import CONFIG_OK, BuildEnvironment
+from sphinx.errors import ExtensionError
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import new_document
+
+from . import __version__, messages
+from .errors import Problem, report
+from .escape import text
+from .links import PRIVATE, add_rel, is_external
+from .pagemeta import DESCRIPTION, opengraph
+from .sidebar import SECTION
+from .urls import resolve_output_file_references
+
+get_tags = getattr(opengraph, "get_tags", None)
+if get_tags is None:  # pragma: no cover - only after a sphinxext-opengraph update
+    raise ExtensionError(
+        "sphinxext-opengraph liefert get_tags nicht mehr: _ext/oklab/listpages.py muss an "
+        "die neue Version angepasst werden."
+    )
+
+EVENT = "oklab-generated-pages"
+# What the last successful build wrote: page name -> digest. In the doctree folder (Sphinx's
+# cache), never published.
+WRITTEN = "oklab-generated-pages.json"
+TEMPLATE = "page.html"
+GENERATED = "oklab_generated_page"  # in the template context: a generated page
+# After sphinxext-opengraph (500), which skips pages without a doctree.
+AFTER_OPENGRAPH = 510
+
+
+@dataclass
+class GeneratedPage:
+    pagename: str  # "themen/umwelt" is written to /themen/umwelt/
+    title: str
+    description: str
+    content: Callable[[], list[nodes.Node]]  # built only when the page is written
+    signature: object  # changes whenever the content would (repr() must be stable)
+    section: str | None = None  # the menu page it belongs to, e.g. "neuigkeiten/index"
+    kind: str = ""  # what it is, in German, for the message when a file takes its address
+
+
+def generated_pages(app: Sphinx) -> list[GeneratedPage]:
+    """Every generated page, in a stable order; a page that a Markdown file's address takes
+    is reported and left out."""
+    pages: dict[str, GeneratedPage] = {}
+    for found in app.events.emit(EVENT):
+        for page in found:
+            if page.pagename in pages:
+                raise ExtensionError(f"{page.pagename}: zwei erzeugte Seiten, eine Adresse")
+            pages[page.pagename] = page
+    builder = app.builder
+    taken = {builder.get_target_uri(docname): docname for docname in app.env.found_docs}
+    problems = []
+    for pagename in sorted(pages):
+        address = builder.get_target_uri(pagename)
+        if address in taken:
+            path = Path(app.env.doc2path(taken[address]))
+            what = pages.pop(pagename).kind
+            message = messages.GENERATED_PAGE_TAKEN.format(address=f"/{address}", what=what)
+            problems.append(Problem(path, 1, message))  # Sphinx reads a bare path as a page
+    report(app, problems)
+    return [pages[name] for name in sorted(pages)]
+
+
+def resolve_references(app: Sphinx, tree: nodes.Element, pagename: str) -> None:
+    """Links in generated content, relative to the generated page ``pagename``."""
+    builder = app.builder
+    for xref in list(tree.findall(addnodes.pending_xref)):
+        target = xref["reftarget"].lstrip("/")
+        if xref.get("reftype") != "doc" or target not in app.env.found_docs:
+            raise ExtensionError(f"{pagename}: unbekanntes Ziel {xref['reftarget']!r}")
+        uri = builder.get_relative_uri(pagename, target)
+        ref = nodes.reference("", "", *xref.children, refuri=uri or "./", internal=True)
+        ref["classes"] = list(xref["classes"])
+        xref.replace_self(ref)
+    resolve_output_file_references(app, tree, pagename)
+    own_base = app.config.html_baseurl or ""
+    for ref in tree.findall(nodes.reference):
+        if is_external(ref.get("refuri", ""), own_base):
+            add_rel(ref, *PRIVATE)
+
+
+def page_body(app: Sphinx, page: GeneratedPage) -> str:
+    """The page's heading and content as HTML, as a Markdown page's body would be."""
+    section = nodes.section(ids=[nodes.make_id(page.pagename)])
+    section += nodes.title("", "", text(page.title))
+    section.extend(page.content())
+    resolve_references(app, section, page.pagename)
+    builder = app.builder
+    # The HTML writer reads the numbers of the page being written (``write_doc`` sets them);
+    # a build that writes no Markdown page has none yet. A generated page numbers nothing.
+    builder.secnumbers, builder.fignumbers = {}, {}
+    return builder.render_partial(section)["fragment"]
+
+
+def digest(app: Sphinx, page: GeneratedPage) -> str:
+    """What the page shows, and the frame around it, as one value."""
+    env = app.env
+    frame = (
+        getattr(env, "oklab_sidebar", None),  # the menu (``navigation``)
+        app.builder.templates.newest_template_mtime(),
+    )
+    shown = (page.title, page.description, page.section, page.signature, frame)
+    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+
+
+def _written_before(app: Sphinx) -> dict[str, str]:
+    try:
+        return json.loads((Path(app.doctreedir) / WRITTEN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def collect_pages(app: Sphinx):
+    if not isinstance(app.builder, StandaloneHTMLBuilder):
+        return []
+    # A new or changed configuration (conf.py, the lab data) may change any page's frame.
+    before = _written_before(app) if app.env.config_status == CONFIG_OK else {}
+    written: dict[str, str] = {}
+    result = []
+    for page in generated_pages(app):
+        written[page.pagename] = digest(app, page)
+        output = Path(app.builder.get_outfilename(page.pagename))
+        if before.get(page.pagename) == written[page.pagename] and output.is_file():
+            continue  # unchanged since the last build that wrote it
+        context = {
+            "title": html.escape(page.title),
+            "body": page_body(app, page),
+            "meta": {},
+            "metatags": "",
+            DESCRIPTION: page.description,
+            SECTION: page.section,
+            GENERATED: True,
+        }
+        result.append((page.pagename, context, TEMPLATE))
+    app.env.oklab_generated_written = written
+    return result
+
+
+def remember_written(app: Sphinx, exception: Exception | None) -> None:
+    """After a successful build: what it wrote, for the next one to compare with."""
+    written = getattr(app.env, "oklab_generated_written", None)
+    if exception is None and written is not None:
+        text = json.dumps(written, indent=0, sort_keys=True)
+        (Path(app.doctreedir) / WRITTEN).write_text(text, encoding="utf-8")
+
+
+def add_social_tags(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
+    """The ``og:…`` tags sphinxext-opengraph writes for every page with a doctree."""
+    if doctree is not None or not context.get(GENERATED):
+        return
+    document = new_document("<generated>")
+    document += nodes.paragraph("", "", text(context[DESCRIPTION]))
+    try:
+        tags = get_tags(
+            context,
+            document,
+            srcdir=app.srcdir,
+            outdir=app.outdir,
+            config=app.config,
+            builder=app.builder,
+            env=app.env,
+        )
+    except TypeError as error:  # pragma: no cover - only after a sphinxext-opengraph update
+        raise ExtensionError(
+            "sphinxext-opengraph: get_tags hat eine neue Signatur; _ext/oklab/listpages.py "
+            f"muss angepasst werden ({error})."
+        ) from error
+    context["metatags"] = context.get("metatags", "") + tags
+
+
+# -- Lists inside Markdown pages --------------------------------------------------------------
+
+
+class list_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """Where a list of other pages goes in a Markdown page (``{neuigkeiten}``, ``{termine}``
+    …). It is filled in each time the page is written: the list changes when other pages do."""
+
+
+@dataclass
+class ListKind:
+    """How to fill one kind of list, and what it depends on (any change rewrites its pages)."""
+
+    fill: Callable[[BuildEnvironment, list_placeholder, str], list[nodes.Node]]
+    signature: Callable[[BuildEnvironment], object]
+
+
+_KINDS: dict[str, ListKind] = {}
+
+
+def add_list_kind(name: str, fill, signature) -> None:
+    """Register a kind of list: ``fill(env, placeholder, docname)`` gives its nodes (links to
+    pages as pending references, as cards make them); ``signature(env)`` changes whenever the
+    list would."""
+    _KINDS[name] = ListKind(fill, signature)
+
+
+def _pages_with_lists(env: BuildEnvironment) -> dict[str, set[str]]:
+    return env.__dict__.setdefault("oklab_list_pages", {})
+
+
+def list_node(env: BuildEnvironment, kind: str, **options) -> list_placeholder:
+    """A placeholder for a list of kind ``kind`` in the page being read."""
+    _pages_with_lists(env).setdefault(kind, set()).add(env.docname)
+    return list_placeholder("", kind=kind, options=options)
+
+
+class FillLists(SphinxPostTransform):
+    """Fills the placeholders when a page is written, before Sphinx resolves references."""
+
+    default_priority = 5  # Sphinx's ReferencesResolver: 10
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(list_placeholder)):
+            kind = _KINDS[node["kind"]]
+            node.replace_self(kind.fill(self.env, node, self.env.docname) or [])
+
+
+def forget_lists(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    for pages in _pages_with_lists(env).values():
+        pages.discard(docname)
+
+
+def merge_lists(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnvironment) -> None:
+    for kind, pages in _pages_with_lists(other).items():
+        _pages_with_lists(env).setdefault(kind, set()).update(pages)
+
+
+def rewrite_changed_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages whose lists changed since the last build (``make serve`` keeps them fresh)."""
+    old = getattr(env, "oklab_list_signatures", {})
+    new = {name: kind.signature(env) for name, kind in _KINDS.items()}
+    env.oklab_list_signatures = new
+    changed = [name for name in new if new[name] != old.get(name)]
+    pages = _pages_with_lists(env)
+    return sorted({docname for name in changed for docname in pages.get(name, ())})
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.frontmatter")  # oklab_news_folder, the pages' models
+    app.setup_extension("oklab.urls")
+    app.add_event(EVENT)
+    app.connect("html-collect-pages", collect_pages)
+    app.connect("build-finished", remember_written)
+    app.connect("html-page-context", add_social_tags, priority=AFTER_OPENGRAPH)
+    app.add_node(list_placeholder)
+    app.add_post_transform(FillLists)
+    app.connect("env-purge-doc", forget_lists)
+    app.connect("env-merge-info", merge_lists)
+    app.connect("env-updated", rewrite_changed_lists)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,282 @@
+"""Pages by key: one generated list page per key (``/themen/mobilitaet/``) with the projects
+and the posts that have that key, and an overview of all keys (``/themen/``). Topics are the
+first use: a page's keys are its ``tags``, and tags on project cards, in a project's facts box
+and on posts link to their page (``tags.topic_link``).
+
+The generator is general: ``KeyedPages`` says where the pages live (``folder``), which keys a
+page has (``keys``: its front matter -> keys, e.g. ``[project.status]`` for a page per status),
+how a key becomes an address (``address``, ``tags.slug`` by default), and the titles and
+descriptions (callables, so the texts stay in the gettext catalog). ``keyed_pages(app, spec)``
+returns the pages for ``listpages``, which writes them with the frame every page gets; connect
+a handler for ``oklab-generated-pages`` that returns them. The project overview's filters
+(``{projektfilter}``: by topic, by status) link to these pages: one set of pages, not two. The
+status pages are a second ``KeyedPages`` (``PROJECT_STATUSES``, ``/projekte/stand/…``).
+
+Projects appear as in the catalogue (``ordering.sort_key``, without images, so a page stays
+within the page budget), posts newest first. Keys that share an address ("Umwelt" and
+"umwelt") share a page, named with the spelling that sorts first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from . import __version__
+from .cards import grid
+from .escape import text
+from .frontmatter import is_broken, page_meta
+from .i18n import _
+from .labdata import lab
+from .listpages import GeneratedPage
+from .models import STATUSES
+from .news import post_docnames, post_grid, post_signature
+from .ordering import title_key
+from .projects import project_card, project_docnames
+from .tags import slug
+from .urls import generated_page_reference
+
+
+@dataclass
+class Group:
+    """The pages that share one key (a tag, a status), and the key's spellings."""
+
+    names: set[str] = field(default_factory=set)
+    projects: list[str] = field(default_factory=list)
+    posts: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return min(self.names, key=lambda n: (title_key(n), n))
+
+    @property
+    def count(self) -> int:
+        return len(self.projects) + len(self.posts)
+
+
+@dataclass(frozen=True)
+class KeyedPages:
+    """A set of list pages, one per key, and their overview."""
+
+    folder: Callable[[Config], str]  # "themen": pages /themen/<address>/ and /themen/
+    keys: Callable[[object], Iterable[str]]  # a page's front matter -> its keys
+    title: Callable[[str], str]  # key's name -> the page's heading
+    description: Callable[[str, str], str]  # (lab, key's name) -> meta description
+    overview_title: Callable[[], str]
+    overview_description: Callable[[str], str]  # lab -> meta description
+    overview_intro: Callable[[], str]
+    all_link: Callable[[], str]  # the link from each page back to the overview
+    kind: str  # German, for editors: what a page is ("Themenseite")
+    overview_kind: str  # the same for the overview ("Themenübersicht")
+    address: Callable[[str], str] = slug  # key -> last part of the page's address
+    # the menu page the pages belong to (marked current in the menu), e.g. "projekte/index"
+    section: Callable[[Config], str | None] = lambda config: None
+
+
+TOPICS = KeyedPages(
+    folder=lambda config: config.oklab_topics_folder,
+    keys=lambda meta: getattr(meta, "tags", []),
+    title=lambda name: _("Thema: {name}").format(name=name),
+    description=lambda lab, name: _("Projekte und Neuigkeiten des {lab} zum Thema {name}.").format(
+        lab=lab, name=name
+    ),
+    overview_title=lambda: _("Themen"),
+    overview_description=lambda lab: _(
+        "Alle Themen des {lab}: Projekte und Neuigkeiten nach Thema."
+    ).format(lab=lab),
+    overview_intro=lambda: _(
+        "Projekte und Neuigkeiten nach Thema; die Zahl sagt, wie viele es sind."
+    ),
+    all_link=lambda: _("Alle Themen"),
+    kind="Themenseite",
+    overview_kind="Themenübersicht",
+)
+
+
+# The project overview's filter by status ("sucht Mitwirkende", "in Arbeit", "abgeschlossen"):
+# the same generator, a page per status below the overview (/projekte/stand/in-arbeit/). The
+# key is the status's label in the build's language, so address and heading read as the label.
+STATUS_FOLDER = "stand"
+
+
+def _status_keys(meta) -> list[str]:
+    status = getattr(meta, "status", None)
+    return [_(STATUSES[status])] if status in STATUSES else []
+
+
+PROJECT_STATUSES = KeyedPages(
+    folder=lambda config: f"{config.oklab_projects_folder}/{STATUS_FOLDER}",
+    keys=_status_keys,
+    title=lambda name: _("Projekte: {status}").format(status=name),
+    description=lambda lab, name: _("Die Projekte des {lab} mit dem Stand „{status}“.").format(
+        lab=lab, status=name
+    ),
+    overview_title=lambda: _("Projekte nach Stand"),
+    overview_description=lambda lab: _("Die Projekte des {lab} nach ihrem Stand.").format(lab=lab),
+    overview_intro=lambda: _("Projekte nach Stand; die Zahl sagt, wie viele es sind."),
+    all_link=lambda: _("Alle Projekte nach Stand"),
+    kind="Seite eines Projektstands",
+    overview_kind="Übersicht der Projektstände",
+    section=lambda config: f"{config.oklab_projects_folder}/index",
+)
+
+
+def groups(env: BuildEnvironment, spec: KeyedPages) -> dict[str, Group]:
+    """Address -> group, in the order of the groups' names."""
+    found: dict[str, Group] = {}
+
+    def add(docname: str, into: str) -> None:
+        if is_broken(env, docname):
+            return
+        for key in spec.keys(page_meta(env, docname)) or []:
+            group = found.setdefault(spec.address(key), Group())
+            group.names.add(key)
+            if docname not in getattr(group, into):
+                getattr(group, into).append(docname)
+
+    for docname in project_docnames(env):
+        add(docname, "projects")
+    for docname in post_docnames(env):
+        add(docname, "posts")
+    return dict(sorted(found.items(), key=lambda item: (title_key(item[1].name), item[0])))
+
+
+def _section(name: str, title: str, *content: nodes.Node) -> nodes.section:
+    section = nodes.section(ids=[name])
+    section += nodes.title("", "", text(title))
+    section.extend(content)
+    return section
+
+
+def group_content(
+    env: BuildEnvironment, pagename: str, group: Group, spec: KeyedPages
+) -> list[nodes.Node]:
+    """The group's projects (as in the catalogue, without images) and posts."""
+    content: list[nodes.Node] = []
+    if group.projects:
+        cards = [replace(project_card(env, d, page_meta(env, d)), image="") for d in group.projects]
+        projects = grid(cards, env.srcdir, pagename, "1 1 2 3")
+        content.append(_section("projekte", _("Projekte"), projects))
+    if group.posts:
+        posts = post_grid(env, group.posts, pagename)
+        content.append(_section("neuigkeiten", _("Neuigkeiten"), posts))
+    overview = f"{spec.folder(env.config)}/index"
+    everything = generated_page_reference(overview, text(spec.all_link()))
+    content.append(nodes.paragraph("", "", everything, classes=["oklab-all-topics"]))
+    return content
+
+
+def group_page(
+    app: Sphinx, spec: KeyedPages, address: str, group: Group, lab_name: str
+) -> GeneratedPage:
+    env = app.env
+    pagename = f"{spec.folder(app.config)}/{address}"
+    projects = [(d, page_meta(env, d).model_dump_json()) for d in group.projects]
+    return GeneratedPage(
+        pagename=pagename,
+        title=spec.title(group.name),
+        description=spec.description(lab_name, group.name),
+        content=functools.partial(group_content, env, pagename, group, spec),
+        signature=(projects, [post_signature(env, d) for d in group.posts]),
+        section=spec.section(app.config),
+        kind=f"{spec.kind} „{group.name}“",
+    )
+
+
+def overview_page(
+    app: Sphinx, spec: KeyedPages, found: dict[str, Group], lab_name: str
+) -> GeneratedPage:
+    folder = spec.folder(app.config)
+    items = nodes.bullet_list(classes=["oklab-topic-list"])
+    for address, group in found.items():
+        link = generated_page_reference(
+            f"{folder}/{address}", text(group.name), classes=["oklab-tag"]
+        )
+        count = nodes.Text(f" ({group.count})")
+        items += nodes.list_item("", nodes.paragraph("", "", link, count))
+    intro = spec.overview_intro()
+    return GeneratedPage(
+        pagename=f"{folder}/index",
+        title=spec.overview_title(),
+        description=spec.overview_description(lab_name),
+        content=lambda: [nodes.paragraph("", "", text(intro)), items],
+        signature=[(a, g.name, g.count) for a, g in found.items()],
+        section=spec.section(app.config),
+        kind=spec.overview_kind,
+    )
+
+
+def keyed_pages(app: Sphinx, spec: KeyedPages) -> list[GeneratedPage]:
+    """The overview and one page per key, or nothing if no page has a key."""
+    found = groups(app.env, spec)
+    if not found:
+        return []
+    data = lab(app.config)
+    lab_name = data.name if data is not None else app.config.project
+    pages = [overview_page(app, spec, found, lab_name)]
+    pages += [group_page(app, spec, address, g, lab_name) for address, g in found.items()]
+    return pages
+
+
+def topic_pages(app: Sphinx) -> list[GeneratedPage]:
+    return keyed_pages(app, TOPICS)
+
+
+def status_pages(app: Sphinx) -> list[GeneratedPage]:
+    return keyed_pages(app, PROJECT_STATUSES)
+
+
+# -- The project overview's filters ------------------------------------------------------------
+
+
+def filter_links(env: BuildEnvironment, spec: KeyedPages, order=None) -> list[nodes.Node]:
+    """Links to the pages of ``spec`` that list at least one project, separated by " · "."""
+    found = {a: g for a, g in groups(env, spec).items() if g.projects}
+    addresses = sorted(found, key=order) if order else list(found)
+    folder = spec.folder(env.config)
+    links: list[nodes.Node] = []
+    for address in addresses:
+        if links:
+            links.append(nodes.Text(" · "))
+        links.append(generated_page_reference(f"{folder}/{address}", text(found[address].name)))
+    return links
+
+
+class ProjectFilters(SphinxDirective):
+    """``{projektfilter}``: the project overview's filters, links to static pages (one per
+    topic, one per status), which work without JavaScript."""
+
+    def run(self) -> list[nodes.Node]:
+        env = self.env
+        for docname in project_docnames(env):
+            env.note_dependency(env.doc2path(docname))
+        labels = [_(label) for label in STATUSES.values()]
+        by_status = {slug(label): index for index, label in enumerate(labels)}
+        box = nodes.container(classes=["oklab-project-filters"])
+        for name, spec, order in (
+            (_("Nach Thema:"), TOPICS, None),
+            (_("Nach Stand:"), PROJECT_STATUSES, by_status.get),
+        ):
+            links = filter_links(env, spec, order)
+            if links:
+                label = nodes.strong("", "", text(name))
+                box += nodes.paragraph("", "", label, nodes.Text(" "), *links)
+        return [box] if len(box) else []
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.listpages")
+    app.setup_extension("oklab.tags")
+    app.setup_extension("oklab.news")
+    app.setup_extension("oklab.projects")
+    app.connect("oklab-generated-pages", topic_pages)
+    app.connect("oklab-generated-pages", status_pages)
+    app.add_directive("projektfilter", ProjectFilters)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
