@@ -114,7 +114,8 @@ def add_language_context(
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension("sphinxext.opengraph")  # ogp_site_url, ogp_custom_meta_tags
+    # sphinxext-opengraph (ogp_site_url, ogp_custom_meta_tags), imported quietly by pagemeta
+    app.setup_extension("oklab.pagemeta")
     app.setup_extension("notfound.extension")  # notfound_urls_prefix
     app.setup_extension("oklab.translations")  # oklab_source_language
     # Language code -> its name in that language, in the switcher's order.
