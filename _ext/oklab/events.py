@@ -80,13 +80,13 @@ def when(event: Event, language: str | None) -> str:
     start, end = event.start, event.end
     if start.date() == end.date():
         return _("{date}, {hours}").format(
-            date=full_date(start.date(), language), hours=hours(start.time(), end.time())
+            date=full_date(start.date(), language), hours=hours(start.time(), end.time(), language)
         )
     return _("{start_date}, {start} Uhr – {end_date}, {end} Uhr").format(
         start_date=full_date(start.date(), language),
-        start=hour(start.time()),
+        start=hour(start.time(), language),
         end_date=full_date(end.date(), language),
-        end=hour(end.time()),
+        end=hour(end.time(), language),
     )
 
 
