@@ -47,7 +47,9 @@ def frame_and_head(soup) -> list[str]:
         for n in ("aria-label", "title", "alt")
         if (a := tag.get(n))
     ]
-    texts += [m.get("content", "") for m in soup.find_all("meta") if m.get("content")]
+    # (addresses are German in every language, /da/projekte/stand/abgeschlossen/: not words)
+    metas = [m.get("content", "") for m in soup.find_all("meta") if m.get("content")]
+    texts += [c for c in metas if not c.startswith(("https://", "http://"))]
     texts.append(soup.title.get_text())
     for generated in soup.select(".oklab-facts, .oklab-meeting, .oklab-cards, .sd-card"):
         texts.append(generated.get_text(" "))
@@ -59,7 +61,8 @@ def frame_and_head(soup) -> list[str]:
 
 
 def alternates(soup) -> dict[str, str]:
-    return {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
+    languages = soup.find_all("link", rel="alternate", hreflang=True)  # not the feeds
+    return {link["hreflang"]: link["href"] for link in languages}
 
 
 # -- Head: language, locale, canonical, alternates ---------------------------------------------
@@ -96,6 +99,11 @@ def test_head_alternates_of_the_projects_page(site):
         '<link href="https://oklabflensburg.de/en/projekte/" hreflang="en" rel="alternate"/>',
         '<link href="https://oklabflensburg.de/de/projekte/" hreflang="x-default"'
         ' rel="alternate"/>',
+        # the feeds, in the page's language
+        '<link href="https://oklabflensburg.de/de/neuigkeiten/atom.xml" rel="alternate"'
+        ' title="OK Lab Flensburg: Neuigkeiten (Atom)" type="application/atom+xml"/>',
+        '<link href="https://oklabflensburg.de/de/neuigkeiten/rss.xml" rel="alternate"'
+        ' title="OK Lab Flensburg: Neuigkeiten (RSS)" type="application/rss+xml"/>',
     ]
 
 

@@ -78,6 +78,9 @@ class KeyedPages:
     address: Callable[[str], str] = slug  # key -> last part of the page's address
     # the menu page the pages belong to (marked current in the menu), e.g. "projekte/index"
     section: Callable[[Config], str | None] = lambda config: None
+    # key -> its name in the reader's language (the interface catalog): keys stay German, so
+    # a page's address is the same in every language (the language switcher's same page)
+    label: Callable[[str], str] = _
 
 
 TOPICS = KeyedPages(
@@ -102,13 +105,14 @@ TOPICS = KeyedPages(
 
 # The project overview's filter by status ("sucht Mitwirkende", "in Arbeit", "abgeschlossen"):
 # the same generator, a page per status below the overview (/projekte/stand/in-arbeit/). The
-# key is the status's label in the build's language, so address and heading read as the label.
+# key is the status's German label (one address in every language); heading and links show
+# it in the reader's language.
 STATUS_FOLDER = "stand"
 
 
 def _status_keys(meta) -> list[str]:
     status = getattr(meta, "status", None)
-    return [_(STATUSES[status])] if status in STATUSES else []
+    return [STATUSES[status]] if status in STATUSES else []
 
 
 PROJECT_STATUSES = KeyedPages(
@@ -181,8 +185,8 @@ def group_page(
     projects = [(d, page_meta(env, d).model_dump_json()) for d in group.projects]
     return GeneratedPage(
         pagename=pagename,
-        title=spec.title(group.name),
-        description=spec.description(lab_name, group.name),
+        title=spec.title(spec.label(group.name)),
+        description=spec.description(lab_name, spec.label(group.name)),
         content=functools.partial(group_content, env, pagename, group, spec),
         signature=(projects, [post_signature(env, d) for d in group.posts]),
         section=spec.section(app.config),
@@ -197,7 +201,7 @@ def overview_page(
     items = nodes.bullet_list(classes=["oklab-topic-list"])
     for address, group in found.items():
         link = generated_page_reference(
-            f"{folder}/{address}", text(group.name), classes=["oklab-tag"]
+            f"{folder}/{address}", text(spec.label(group.name)), classes=["oklab-tag"]
         )
         count = nodes.Text(f" ({group.count})")
         items += nodes.list_item("", nodes.paragraph("", "", link, count))
@@ -245,7 +249,8 @@ def filter_links(env: BuildEnvironment, spec: KeyedPages, order=None) -> list[no
     for address in addresses:
         if links:
             links.append(nodes.Text(" · "))
-        links.append(generated_page_reference(f"{folder}/{address}", text(found[address].name)))
+        name = spec.label(found[address].name)
+        links.append(generated_page_reference(f"{folder}/{address}", text(name)))
     return links
 
 
@@ -257,7 +262,7 @@ class ProjectFilters(SphinxDirective):
         env = self.env
         for docname in project_docnames(env):
             env.note_dependency(env.doc2path(docname))
-        labels = [_(label) for label in STATUSES.values()]
+        labels = list(STATUSES.values())  # the keys: German
         by_status = {slug(label): index for index, label in enumerate(labels)}
         box = nodes.container(classes=["oklab-project-filters"])
         for name, spec, order in (
