@@ -164,13 +164,20 @@ def build_in_process(
 
 
 def sphinx_cli(
-    srcdir: Path, outdir: Path, *args: str, clean: bool = True, **variables: str
+    srcdir: Path,
+    outdir: Path,
+    *args: str,
+    clean: bool = True,
+    quiet: bool = True,
+    **variables: str,
 ) -> CliBuild:
     """Run ``python -m sphinx`` strictly (``-W -n --keep-going``, dirhtml; clean unless
-    ``clean=False``, for an incremental build on the doctrees of an earlier one)."""
+    ``clean=False``, for an incremental build on the doctrees of an earlier one; ``-q`` unless
+    ``quiet=False``, for what ``make html`` prints besides warnings, e.g. the coverage)."""
     cmd = [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-W", "-n", "--keep-going"]
     cmd += ["-E"] if clean else []
-    cmd += ["-q", "--no-color", *args, str(srcdir), str(outdir)]
+    cmd += ["-q"] if quiet else []
+    cmd += ["--no-color", *args, str(srcdir), str(outdir)]
     env = site_environment(**variables)
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     return CliBuild(proc.returncode, proc.stdout, proc.stderr, Path(outdir))

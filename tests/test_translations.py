@@ -22,9 +22,10 @@ INTERFACE_PO = Path("locales/da/LC_MESSAGES/sphinx.po")
 MSGFMT_MISSING = "msgfmt fehlt (GNU gettext): `apt-get install gettext`"
 
 
-def build_danish(src: Path, out: Path, *args: str) -> CliBuild:
+def build_danish(src: Path, out: Path, *args: str, quiet: bool = True) -> CliBuild:
     """The copy in Danish as Read the Docs builds it (``-D language=da``), from the command line."""
-    return sphinx_cli(src, out, "-D", "language=da", "-D", "oklab_live_reload=0", *args)
+    options = ["-D", "language=da", "-D", "oklab_live_reload=0"]
+    return sphinx_cli(src, out, *options, *args, quiet=quiet)
 
 
 def line_of(text: str, start: str) -> int:
@@ -146,7 +147,7 @@ def test_untranslated_parts_are_marked_and_the_coverage_is_printed(copy, tmp_pat
     entry.flags.add("fuzzy")  # the German changed; the translation is to be checked
     with path.open("wb") as file:
         write_po(file, catalog)
-    result = build_danish(copy, tmp_path / "out", "-D", "oklab_coverage_per_page=1")
+    result = build_danish(copy, tmp_path / "out", "-D", "oklab_coverage_per_page=1", quiet=False)
     assert result.returncode == 0, result.stderr
     # the page's texts are its catalog's entries; one of them is fuzzy now
     total = len([m for m in catalog if m.id])
