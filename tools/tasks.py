@@ -136,8 +136,13 @@ def for_editors(line: str) -> str | None:
     return line.rstrip("\r\n")
 
 
-def run_for_editors(cmd: Sequence[str | os.PathLike], env: dict[str, str] | None = None) -> int:
-    """Run ``cmd`` in the repository root, showing its output through ``for_editors``."""
+def run_for_editors(
+    cmd: Sequence[str | os.PathLike],
+    env: dict[str, str] | None = None,
+    shown_before: set[str] | None = None,
+) -> int:
+    """Run ``cmd`` in the repository root, showing its output through ``for_editors``; a line
+    in ``shown_before`` (what earlier commands of the same task showed) is not repeated."""
     env = {**(os.environ if env is None else env), "PYTHONUNBUFFERED": "1"}
     with subprocess.Popen(
         [str(part) for part in cmd],
@@ -151,8 +156,11 @@ def run_for_editors(cmd: Sequence[str | os.PathLike], env: dict[str, str] | None
     ) as process:
         for line in process.stdout:
             shown = for_editors(line)
-            if shown is not None:
-                print(shown, flush=True)
+            if shown is None or (shown_before is not None and shown in shown_before):
+                continue
+            if shown_before is not None:
+                shown_before.add(shown)
+            print(shown, flush=True)
         return process.wait()
 
 
@@ -285,9 +293,10 @@ def html(args: list[str]) -> int:
     """Build every language strictly into _build/html/<language>/, as Read the Docs does,
     and a page at the root that sends readers to the German site."""
     python = ensure_venv()
+    shown: set[str] = set()  # the notes about missing data: once, not once per language
     for language in LANGUAGES:
         say(f"Baue {LANGUAGE_NAMES[language]} ({language}) …")
-        status = run_for_editors(language_build(python, language, *args))
+        status = run_for_editors(language_build(python, language, *args), shown_before=shown)
         if status != 0:
             return status
     (ROOT / "_build" / "html" / "index.html").write_text(root_page(), encoding="utf-8")
