@@ -406,6 +406,7 @@ def print_coverage(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.plaintext")  # translated plain text without MyST: build time
     app.add_config_value("oklab_source_language", "de", "env", types=[str])
     # The coverage per page, not only per language (release builds always print it).
     app.add_config_value("oklab_coverage_per_page", False, "", types=[bool])
