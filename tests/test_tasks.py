@@ -344,7 +344,9 @@ def test_uv_is_pinned_in_pyproject():
 def test_html_builds_every_language_into_its_folder(monkeypatch, tmp_path):
     calls = []
     monkeypatch.setattr(tasks, "ensure_venv", lambda: Path("py"))
-    monkeypatch.setattr(tasks, "run_for_editors", lambda cmd, env=None: calls.append(cmd) or 0)
+    monkeypatch.setattr(
+        tasks, "run_for_editors", lambda cmd, env=None, shown_before=None: calls.append(cmd) or 0
+    )
     monkeypatch.setattr(tasks, "ROOT", tmp_path)
     (tmp_path / "_build" / "html").mkdir(parents=True)
     assert tasks.html([]) == 0

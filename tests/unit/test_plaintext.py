@@ -57,7 +57,9 @@ def test_a_translated_title_becomes_a_section_with_its_title():
     # Sphinx hands a translated title over as "Title\n" + "=" * (2 * len(title))
     section = plaintext.publish_msgstr("Nyheder\n" + "=" * 14, "x.md", 1)
     assert isinstance(section, nodes.section)
-    assert isinstance(section.next_node(), nodes.title) and section.next_node().astext() == "Nyheder"
+    assert (
+        isinstance(section.next_node(), nodes.title) and section.next_node().astext() == "Nyheder"
+    )
 
 
 def test_a_changed_sphinx_function_stops_the_build(monkeypatch):
