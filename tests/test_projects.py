@@ -1,6 +1,6 @@
 """The project catalogue follows from the files in projekte/: one card per file, a facts box on
-each page, every fact from ../shared/facts/projects.yaml (kept in tests/data/), the start page's
-newest projects that look for people, and the editor's template builds.
+each page, every fact from the lab's project facts (tests/data/facts-projects.yaml), the start
+page's newest projects that look for people, and the editor's template builds.
 
 The order's rules are exercised by the test root ``tests/roots/test-catalogue`` (expected order
 written out); the real site's order is checked against a separate, simpler model of the rule.
