@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from harness import FACTS_PROJECTS, LAB_FILE, ROOT, STRICT, Output
+from oracles import GERMAN_MONTHS as MONTHS
 
 PROJECT_FILES = sorted(p for p in (ROOT / "projekte").glob("*.md") if p.name != "index.md")
 FACTS = FACTS_PROJECTS
@@ -23,20 +24,6 @@ ALL_FACTS = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
 LABELS = {"seeking": "sucht Mitwirkende", "active": "in Arbeit", "finished": "abgeschlossen"}
 # 2 from the seed, 15 public projects, 5 from the lab's newest site
 PROJECT_COUNT = 22
-MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
 
 
 def front_matter(path: Path) -> dict:
