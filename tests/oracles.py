@@ -149,3 +149,20 @@ OPERATOR_LABELS = {
 def message(case: str, **values: str) -> str:
     """The message ``case`` with the editor's input filled in."""
     return MESSAGES[case].format(**values)
+
+
+# The months as a German reader writes them (dates on cards and in the next-meeting line).
+GERMAN_MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]

@@ -3,42 +3,61 @@ colour scheme.
 
 One page load per page and mode; on it: axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice),
 console errors, Content-Security-Policy violations, failed requests, requests to other hosts,
-cookies, horizontal overflow at any of the widths, the skip link and the theme toggle (furo's
-script) from the keyboard. A screenshot of each page and mode goes to ``_build/screenshots/``
-(look at them: tests cannot tell whether the site is welcoming); JPEG, which Chromium writes
-in less than half the time of PNG.
+cookies, horizontal overflow at any of the widths. The four modes are four tabs that load each
+page in turn; axe runs in all four side by side (each tab has its own renderer process), which
+halves the time on two cores. On one page of each kind (``kinds()``: the start page, each
+section, and the first page at each depth below it: a project, a post, a topic, a status filter,
+the search page, 404 …) also the skip link and the theme toggle (furo's script) from the
+keyboard, and a screenshot per mode to ``_build/screenshots/`` (look at them: tests cannot tell
+whether the site is welcoming); JPEG, which Chromium writes in less than half the time of PNG.
+The keyboard path is the frame furo draws around every page, the same on every page of a kind.
+All of this in German, Danish and English (texts differ in length; the switcher is in the frame).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from harness import CSP_LISTENER, LANGUAGES, ROOT
 
-pytestmark = pytest.mark.browser
-
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PHONE, DESKTOP = 390, 1350
 MODES = [(PHONE, "light"), (PHONE, "dark"), (DESKTOP, "light"), (DESKTOP, "dark")]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 MAX_TABS = 80
-# Danish and English pages: axe, console, requests, overflow and cookies on every page in every
-# mode (texts differ in length); the keyboard walk, which only depends on the markup, and most
-# screenshots are the German pages' (the switcher's keyboard path: tests/test_languages.py).
-TRANSLATED_SCREENSHOTS = ["", "ueber-uns/", "projekte/kitafinder/"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 
 axe = Axe()
 
 
-def axe_violations(page, rules: list[str] | None = None) -> list[str]:
-    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
-    results = axe.run(page, options={"runOnly": run_only, "resultTypes": ["violations"]})
+def kinds(paths: list[str]) -> set[str]:
+    """One page of each kind: the first (in sorted order) per first path segment and depth."""
+    chosen: dict[tuple[str, int], str] = {}
+    for path in sorted(paths):
+        parts = path.strip("/").split("/") if path.strip("/") else []
+        chosen.setdefault((parts[0] if parts else "", len(parts)), path)
+    return set(chosen.values())
+
+
+def describe(results: dict) -> list[str]:
+    """axe-core's violations, one line each."""
     return [
         f"axe {v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
+        for v in results["violations"]
     ]
+
+
+def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+    """axe-core on the page as it is now: all of ``AXE_TAGS``, or only the given rules."""
+    if not page.evaluate("'axe' in window"):
+        page.evaluate(axe.axe_script)
+    options = AXE_OPTIONS
+    if rules:
+        options = {"runOnly": {"type": "rule", "values": rules}, "resultTypes": ["violations"]}
+    return describe(page.evaluate("(options) => axe.run(document, options)", options))
 
 
 def overflowing(page) -> list[str]:
@@ -126,63 +145,103 @@ def keyboard_problems(page, scheme: str) -> list[str]:
     return problems
 
 
+def test_one_page_of_each_kind():
+    pages = ["", "404.html", "projekte/", "projekte/a/", "projekte/b/", "projekte/stand/x/"]
+    pages += ["neuigkeiten/", "neuigkeiten/2025/", "neuigkeiten/post/", "search/"]
+    assert kinds(pages) == {
+        "",
+        "404.html",
+        "projekte/",
+        "projekte/a/",
+        "projekte/stand/x/",
+        "neuigkeiten/",
+        "neuigkeiten/2025/",
+        "search/",
+    }
+
+
+class Tab:
+    """One browser tab in one mode, reused for every page: a page load, then axe-core started
+    in the tab's own renderer process, so that the four modes' checks of a page run side by
+    side (the machine's cores) while the test loads the page in the next mode."""
+
+    def __init__(self, browser, host: str, width: int, scheme: str) -> None:
+        self.mode, self.scheme = f"{width}px {scheme}", scheme
+        self.suffix = f"{width}px-{scheme}"
+        # Reduced motion: axe measures colours after a theme switch, not halfway through a fade.
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=scheme, reduced_motion="reduce"
+        )
+        # Every page as on a first visit: the theme follows the system ("auto").
+        self.context.add_init_script("localStorage.removeItem('theme')")
+        self.context.add_init_script(CSP_LISTENER)
+        self.context.add_init_script(axe.axe_script)
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.loaded = False
+        say = self.problems.append
+        self.page.on("console", lambda m: m.type == "error" and say(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: say(f"script error: {e}"))
+        self.page.on("requestfailed", lambda r: say(f"request failed: {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and say(f"HTTP {r.status}: {r.url}"))
+        self.page.on(
+            "request",
+            lambda r: (
+                urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(r.url).netloc != host
+                and say(f"request to another host: {r.url}")
+            ),
+        )
+
+    def start(self, url: str, screenshot: Path | None) -> None:
+        """Load the page, take the screenshot and start axe (without waiting for it)."""
+        self.problems.clear()
+        response = self.page.goto(url, wait_until="load")
+        self.loaded = response is not None and response.ok
+        if not self.loaded:
+            self.problems.append(f"the page itself: HTTP {response and response.status}")
+            return
+        if screenshot:
+            self.page.screenshot(
+                path=screenshot.with_name(f"{screenshot.name}-{self.suffix}.jpg"),
+                full_page=True,
+                type="jpeg",
+                quality=85,
+            )
+        self.page.evaluate(
+            "(options) => { window.__axe = axe.run(document, options); }", AXE_OPTIONS
+        )
+
+    def finish(self, keyboard: bool) -> list[str]:
+        """axe's findings and the checks after it; ``keyboard``: also walk the frame."""
+        if not self.loaded:
+            return list(self.problems)
+        problems = [*self.problems, *describe(self.page.evaluate("window.__axe"))]
+        problems += [f"wider than the window: {o}" for o in overflowing(self.page)]
+        if keyboard:
+            problems += keyboard_problems(self.page, self.scheme)
+        problems += [f"CSP violation: {v}" for v in self.page.evaluate("window.__csp")]
+        problems += [f"cookie: {c['name']}" for c in self.context.cookies()]
+        return problems
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("width", "scheme"), MODES, ids=[f"{w}px-{s}" for w, s in MODES])
-def test_every_page_in_the_browser(sites, host, browser, width, scheme, language):
+def test_every_page_in_the_browser(sites, host, browser, language):
     site, server = sites[language], f"{host}{language}/"
-    host = urlsplit(server).netloc
     (SCREENSHOTS / language).mkdir(parents=True, exist_ok=True)
-    # Reduced motion: axe measures colours after a theme switch, not halfway through a fade.
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, color_scheme=scheme, reduced_motion="reduce"
-    )
-    # Every page as on a first visit: the theme follows the system ("auto").
-    context.add_init_script("localStorage.removeItem('theme')")
-    context.add_init_script(CSP_LISTENER)
+    tabs = [Tab(browser, urlsplit(server).netloc, width, scheme) for width, scheme in MODES]
     failures: dict[str, list[str]] = {}
+    samples = kinds(site.pages())
     try:
         for path in site.pages():
-            page = context.new_page()
-            problems: list[str] = []
-            page.on(
-                "console",
-                lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}"),
-            )
-            page.on("pageerror", lambda e, p=problems: p.append(f"script error: {e}"))
-            page.on("requestfailed", lambda r, p=problems: p.append(f"request failed: {r.url}"))
-            page.on(
-                "response",
-                lambda r, p=problems: r.status >= 400 and p.append(f"HTTP {r.status}: {r.url}"),
-            )
-            page.on(
-                "request",
-                lambda r, p=problems: (
-                    urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
-                    and urlsplit(r.url).netloc != host
-                    and p.append(f"request to another host: {r.url}")
-                ),
-            )
-            response = page.goto(server + path, wait_until="load")
-            assert response is not None and response.ok, (
-                f"{path or '/'}: {response and response.status}"
-            )
             name = (path.strip("/").replace("/", "-") or "start").removesuffix(".html")
-            if language == "de" or path in TRANSLATED_SCREENSHOTS:
-                page.screenshot(
-                    path=SCREENSHOTS / language / f"{name}-{width}px-{scheme}.jpg",
-                    full_page=True,
-                    type="jpeg",
-                    quality=85,
-                )
-            problems += axe_violations(page)
-            problems += [f"wider than the window: {o}" for o in overflowing(page)]
-            if language == "de":  # the same markup in every language: walked once
-                problems += keyboard_problems(page, scheme)
-            problems += [f"CSP violation: {v}" for v in page.evaluate("window.__csp")]
-            problems += [f"cookie: {c['name']}" for c in context.cookies()]
-            if problems:
-                failures[path or "/"] = problems
-            page.close()
+            for tab in tabs:
+                tab.start(server + path, SCREENSHOTS / language / name if path in samples else None)
+            for tab in tabs:
+                if problems := tab.finish(keyboard=path in samples):
+                    failures[f"{path or '/'} ({tab.mode})"] = problems
     finally:
-        context.close()
+        for tab in tabs:
+            tab.context.close()
     assert not failures, "\n".join(f"{p}:\n  " + "\n  ".join(f) for p, f in failures.items())

@@ -12,7 +12,7 @@ from harness import PUBLISHED_CSP, ROOT, build_in_process, nu_messages, serve, s
 from oracles import message
 from test_accessibility import MODES, SCREENSHOTS, axe_violations
 
-# Only exercises the code: a repository of the lab named in ../shared/facts/projects.yaml, not
+# Only exercises the code: a repository of the lab named in tests/data/facts-projects.yaml, not
 # the website's own (which no source names).
 REPOSITORY = "https://github.com/oklabflensburg/open-accident-map"
 LABEL = "Seite bearbeiten"

@@ -2,7 +2,7 @@
 calendar with the meeting and every event, and "upcoming" decided in the reader's browser with
 a fixed clock (Termine, start page), without JavaScript nothing claims to be upcoming.
 
-Expected values are written out here (the Open Data Day from ../shared/facts/projects.yaml:
+Expected values are written out here (the Open Data Day from tests/data/facts-projects.yaml:
 1 March 2025, 10:00 to 21:00, Flensburg, https://opendataday-flensburg.de).
 """
 

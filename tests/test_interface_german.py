@@ -8,7 +8,7 @@ import re
 import pytest
 from harness import LAB_FILE, ROOT
 
-# What stock furo and Sphinx show on a German page (measured, see shared/NOTES.md). Phrases are
+# What stock furo and Sphinx show on a German page (measured). Phrases are
 # looked for on the whole page (the search page's text is interface too), single words only in
 # the page frame, where German content cannot contain them.
 ENGLISH_PHRASES = [

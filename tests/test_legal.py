@@ -18,8 +18,8 @@ from oracles import OPERATOR_LABELS, message
 NOTICE = "Angaben fehlen noch"
 # The fields of the ``operator`` block and how pages and messages name them, in page order.
 LABELS = OPERATOR_LABELS
-# Values from ../shared/facts (the meeting place and the general contact), used only to
-# exercise the code: they say nothing about who runs the website.
+# Values from the lab's public facts (tests/data/facts-lab.yaml: the meeting place and the
+# general contact), used only to exercise the code: they say nothing about who runs the website.
 COMPLETE = {
     "name": "Kontakt Allgemein",
     "street": "Norderstraße 49",

@@ -26,8 +26,9 @@ import yaml
 from harness import CSP_LISTENER, ROOT, SITE_VARIABLES, copy_site, site_environment
 from oracles import CSP_LIVE_RELOAD, CSP_PUBLISHED, csp_directives, expected_policy
 
-# Values from ../shared/facts, used only so that a release build has complete operator data
-# (as in tests/test_legal.py); they say nothing about who runs the website.
+# Values from the lab's public facts (tests/data/facts-lab.yaml), used only so that a release
+# build has complete operator data (as in tests/test_legal.py); they say nothing about who
+# runs the website.
 COMPLETE_OPERATOR = {
     "name": "Kontakt Allgemein",
     "street": "Norderstraße 49",

@@ -17,10 +17,9 @@ from urllib.parse import urljoin
 import yaml
 from harness import ROOT, sphinx_cli
 from newssite import build_news_site, page, post, write_news_site
+from oracles import GERMAN_MONTHS as MONTHS
 
 POST_FILES = sorted(p for p in (ROOT / "neuigkeiten").glob("*.md") if p.name != "index.md")
-MONTHS = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
-MONTHS = MONTHS.split()
 # The addresses of the topics the posts name, written out.
 TOPIC_ADDRESSES = {"Veranstaltung": "veranstaltung", "Kultur": "kultur"}
 

@@ -12,25 +12,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from harness import ROOT
 from labyaml import WEEKDAYS, MeetingFacts, read
+from oracles import GERMAN_MONTHS as MONTHS
 
 pytestmark = pytest.mark.browser
 
 MEETING = MeetingFacts.of(read(ROOT / "_data" / "lab.yaml"))
 START, END = time.fromisoformat(MEETING.start), time.fromisoformat(MEETING.end)
-MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
 
 
 def local(day: date, clock: time) -> datetime:

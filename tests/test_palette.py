@@ -83,7 +83,7 @@ def test_no_colour_is_written_twice():
 
 # -- In the browser: both dark-mode selectors show the dark palette ---------------------------
 
-# Expected colours, written out from the lab's design (../shared/DESIGN.md and its dark scheme).
+# Expected colours, written out from the lab's design brief (its blue, light and dark schemes).
 LIGHT = {
     "page": "rgb(255, 255, 255)",
     "heading": "rgb(16, 44, 72)",  # navy #102c48

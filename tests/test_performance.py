@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlparse
 from bs4 import BeautifulSoup
 from harness import GROWN_BY
 
-# A first visit may cost at most 12 requests (NOTES.md, issue 7): the page itself and 11 files.
+# A first visit may cost at most 12 requests (the site's page budget): the page itself and 11 files.
 MAX_FILES_PER_PAGE = 11
 # ... and at most 40 KB as a static host sends it, compressed with gzip (level 6, as nginx does).
 MAX_GZIP_BYTES = 40 * 1024

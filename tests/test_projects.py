@@ -1,6 +1,6 @@
 """The project catalogue follows from the files in projekte/: one card per file, a facts box on
-each page, every fact from ../shared/facts/projects.yaml (kept in tests/data/), the start page's
-newest projects that look for people, and the editor's template builds.
+each page, every fact from the lab's project facts (tests/data/facts-projects.yaml), the start
+page's newest projects that look for people, and the editor's template builds.
 
 The order's rules are exercised by the test root ``tests/roots/test-catalogue`` (expected order
 written out); the real site's order is checked against a separate, simpler model of the rule.
@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from harness import FACTS_PROJECTS, LAB_FILE, ROOT, STRICT, Output
+from oracles import GERMAN_MONTHS as MONTHS
 
 PROJECT_FILES = sorted(p for p in (ROOT / "projekte").glob("*.md") if p.name != "index.md")
 FACTS = FACTS_PROJECTS
@@ -23,20 +24,6 @@ ALL_FACTS = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
 LABELS = {"seeking": "sucht Mitwirkende", "active": "in Arbeit", "finished": "abgeschlossen"}
 # 2 from the seed, 15 public projects, 5 from the lab's newest site
 PROJECT_COUNT = 22
-MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
 
 
 def front_matter(path: Path) -> dict:
