@@ -197,7 +197,8 @@ class CatalogueFiles(SphinxDirective):
     """``{projektdaten}``: "Diese Liste als Daten: JSON · CSV", linked to the exports."""
 
     def run(self) -> list[nodes.Node]:
-        paragraph = nodes.paragraph("", "", classes=["oklab-catalogue-files"])
+        # Already in the reader's language (the interface catalog): not a text of the page.
+        paragraph = nodes.paragraph("", "", classes=["oklab-catalogue-files"], translatable=False)
         paragraph += text(_("Diese Liste als Daten:") + " ")
         paragraph += output_file_reference(JSON_FILE, "JSON")
         paragraph += text(" · ")
