@@ -151,6 +151,8 @@ def digest(app: Sphinx, page: GeneratedPage) -> str:
     frame = (
         getattr(env, "oklab_sidebar", None),  # the menu (``navigation``)
         app.builder.templates.newest_template_mtime(),
+        # the policy in the head (a build for sphinx-autobuild allows its live reload)
+        app.config.oklab_live_reload,
     )
     shown = (page.title, page.description, page.section, page.signature, frame)
     return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
