@@ -5,7 +5,7 @@ Lighthouse 12 from npm (``npm install`` in the repository). Everything is built 
 folder; the working tree is never written to. Figures, not a pass/fail test: the machine may
 be busy with other work, so repeat a run before reading much into a single figure.
 
-    .venv/bin/python benchmarks/bench.py [--quick] [--jobs N]
+    .venv/bin/python benchmarks/bench.py [--quick] [--jobs N] [--search] [--lists]
 """
 
 from __future__ import annotations
@@ -466,25 +466,49 @@ def measure_weight(html: Path, base: str) -> None:
     )
 
 
-def measure_news_weight(html: Path, base: str, posts: int) -> None:
-    """The news overview, the largest archive page and the largest topic page, with ``posts``
-    posts (and as many projects)."""
+def measure_list_weight(html: Path, base: str, projects: int, posts: int) -> None:
+    """The long lists at ``projects`` projects and ``posts`` posts: the news overview, the
+    project overview, and the heaviest of its further pages, of the year archives, of the
+    status pages and of the topic pages (each with their numbered pages)."""
     paths = page_paths(html)
+
+    def below(folder: str) -> list[str]:
+        return [p for p in paths if p.startswith(folder) and p != folder]
+
+    statuses = below("projekte/stand/")
+    topics = below("themen/")
     groups = {
         "Neuigkeiten": ["neuigkeiten/"],
+        "Projektübersicht": ["projekte/"],
+        "schwerste weitere Seite der Projektübersicht": below("projekte/seite/"),
         "schwerstes Jahresarchiv": [p for p in paths if re.fullmatch(r"neuigkeiten/\d{4}/", p)],
-        "schwerste Themenseite": [p for p in paths if p.startswith("themen/") and p != "themen/"],
+        "schwerste Seite eines Stands": statuses,
+        "schwerste Themenseite": topics,
     }
     results = weigh(base, [p for group in groups.values() for p in group])
+    scale = f"{projects} Projekte + {posts} Beiträge"
     for label, group in groups.items():
+        if not group:
+            continue
         worst = max(group, key=lambda p: (results[p][2], results[p][0]))
         n, raw, gz = results[worst]
         row(
-            f"{posts} Beiträge: Seitengewicht {label} (/{worst})",
+            f"{scale}: Seitengewicht {label} (/{worst})",
             f"{n} Anfragen, {raw / 1024:.0f} KB, {gz / 1024:.1f} KB gzip",
             "≤ 12, ≤ 40 KB gzip",
             within_budget(n, gz),
         )
+
+    def most(pages: list[str]) -> int:
+        """The most pages one list has: the highest N of its …/seite/N/ (1 without)."""
+        numbers = [int(p.rstrip("/").rsplit("/", 1)[1]) for p in pages if "/seite/" in p]
+        return max(numbers, default=1)
+
+    row(
+        f"{scale}: Seiten je Liste (24 Karten je Seite)",
+        f"Projektübersicht {most(below('projekte/seite/'))}, Stand bis {most(statuses)}, "
+        f"Thema bis {most(topics)}",
+    )
 
 
 def measure_lighthouse(work: Path, base: str, runs: int) -> None:
@@ -653,6 +677,31 @@ def profiled_build(src: Path, out: Path) -> dict[str, float]:
     }
 
 
+def share_row(cost: dict[str, float], scale: str) -> None:
+    share = (cost["exports"] + cost["list pages"]) / cost["total"]
+    row(
+        f"{scale}: Exporte und Listenseiten am sauberen Bau (CPU, cProfile)",
+        f"{share:.1%} (Exporte {cost['exports']:.1f} s, Listenseiten {cost['list pages']:.1f} s "
+        f"von {cost['total']:.0f} s)",
+        "≤ 15 %",
+        share <= 0.15,
+    )
+
+
+def measure_lists(work: Path) -> None:
+    """Only the long lists (``--lists``): 500 projects and 500 posts, one clean build under
+    cProfile (the share of the exports and list pages), then the list pages' weight."""
+    projects, posts = SEARCH_SCALE
+    site = copy_site(work / "lists-site")
+    add_projects(site, projects)
+    add_posts(site, posts)
+    out = work / "lists-build"
+    out.mkdir()
+    share_row(profiled_build(site, out), f"{projects} Projekte + {posts} Beiträge")
+    with serve(out / "html") as base:
+        measure_list_weight(out / "html", base, projects, posts)
+
+
 def measure_search(work: Path, jobs: int) -> None:
     """Section 7: the site's search against Pagefind, at 500 projects and 500 posts."""
     from playwright.sync_api import sync_playwright
@@ -680,14 +729,7 @@ def measure_search(work: Path, jobs: int) -> None:
         other = probe_pagefind(browser, base) if indexed.returncode == 0 else None
         browser.close()
     scale = f"{projects} Projekte + {posts} Beiträge"
-    share = (cost["exports"] + cost["list pages"]) / cost["total"]
-    row(
-        f"{scale}: Exporte und Listenseiten am sauberen Bau (CPU, cProfile)",
-        f"{share:.1%} (Exporte {cost['exports']:.1f} s, Listenseiten {cost['list pages']:.1f} s "
-        f"von {cost['total']:.0f} s)",
-        "≤ 15 %",
-        share <= 0.15,
-    )
+    share_row(cost, scale)
     index_files = [html / "searchindex.js", html / "search-pages.json"]
     stemmer = html / "_static" / "language_data.js"
     stemmer_gz = len(gzip.compress(stemmer.read_bytes(), 6))
@@ -783,11 +825,20 @@ def main() -> None:
     parser.add_argument(
         "--search", action="store_true", help="nur den Vergleich der Suche (Sphinx, Pagefind)"
     )
+    parser.add_argument(
+        "--lists",
+        action="store_true",
+        help="nur die langen Listen bei 500 Projekten und 500 Beiträgen (Anteil, Seitengewicht)",
+    )
     args = parser.parse_args()
-    if args.search:
+    if args.search or args.lists:
         with tempfile.TemporaryDirectory(prefix="oklab-bench-") as tmp:
-            print("Suche …", file=sys.stderr)
-            measure_search(Path(tmp), args.jobs)
+            if args.lists:
+                print("Lange Listen …", file=sys.stderr)
+                measure_lists(Path(tmp))
+            if args.search:
+                print("Suche …", file=sys.stderr)
+                measure_search(Path(tmp), args.jobs)
         print_table(args.jobs)
         return
     counts = [20, 80] if args.quick else [50, 200, 500]
@@ -807,7 +858,7 @@ def main() -> None:
             print("Seitengewicht …", file=sys.stderr)
             measure_weight(html, base)
         with serve(news_html) as base:
-            measure_news_weight(news_html, base, news_counts[-1])
+            measure_list_weight(news_html, base, counts[-1], news_counts[-1])
         with serve(html) as base:
             if not args.quick:
                 print("Lighthouse …", file=sys.stderr)

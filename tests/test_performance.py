@@ -142,10 +142,18 @@ def test_project_page_size_does_not_grow_with_catalogue(site, grown_site):
 
 
 def test_every_project_reachable_from_the_overview(grown_site):
-    overview = grown_site.page("projekte/")
-    linked = {a["href"].strip("/") for a in overview.select("article a[href]")}
+    """From its first page, through "Nächste Seite" (63 projects: 3 pages of at most 24)."""
+    path, visited, linked = "projekte/", [], set()
+    while path:
+        overview = grown_site.page(path)
+        visited.append(path)
+        links = overview.select("article a[href]")
+        linked |= {urljoin(f"/{path}", a["href"]).strip("/") for a in links}
+        following = overview.select_one('nav.oklab-pagination a[rel="next"]')
+        path = urljoin(f"/{path}", following["href"]).lstrip("/") if following else ""
+    assert visited == ["projekte/", "projekte/seite/2/", "projekte/seite/3/"]
     for number in (1, GROWN_BY // 2, GROWN_BY):
-        assert f"testprojekt-{number:04d}" in linked
+        assert f"projekte/testprojekt-{number:04d}" in linked
 
 
 def test_post_page_size_does_not_grow_with_the_number_of_posts(site, grown_site):

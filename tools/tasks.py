@@ -323,11 +323,17 @@ def catalogs(args: list[str]) -> int:
     return 0
 
 
+# The whole suite on every core (pytest-xdist): one process per core, each test file kept in
+# one process, so a file's session fixtures (the built sites, the browser) are made once there.
+WHOLE_SUITE = ["--numprocesses", "auto", "--dist", "loadfile"]
+
+
 def test(args: list[str]) -> int:
-    """All checks (pytest); arguments go to pytest, e.g. ``test tests/test_build.py -x``."""
+    """All checks (pytest), on every core; arguments go to pytest instead, e.g. ``test
+    tests/test_build.py -x`` (then in one process)."""
     python = ensure_venv()
     ensure_nu_checker()
-    return run([python, "-m", "pytest", *args])
+    return run([python, "-m", "pytest", *(args or WHOLE_SUITE)])
 
 
 def bench(args: list[str]) -> int:

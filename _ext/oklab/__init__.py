@@ -35,7 +35,8 @@ Reading the site:
 Writing the site:
 - ``urls``        canonical addresses, links to files the build writes
 - ``htmlnodes``   ``<time datetime>`` and elements with data attributes for the browser's scripts
-- ``listpages``   generated list pages (``html-collect-pages``) and lists filled in at writing
+- ``listpages``   generated list pages (``html-collect-pages``), long lists on numbered pages,
+                  lists filled in at writing
 - ``topics``      a generated page per tag (projects and posts) and one with all topics
 - ``feeds``       the news as Atom and RSS feeds, discovery links in every page's head
 - ``calendar``    calendar files: the meeting and every event (``treffen.ics``), one per event
