@@ -269,9 +269,17 @@ class LanguagesHandler(QuietHandler):
 
 
 @contextlib.contextmanager
+class Server(ThreadingHTTPServer):
+    """A browser that moves on to the next page may drop a request halfway: not an error."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exception(), ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = ReadTheDocsHandler):
     """Serve ``folder`` on 127.0.0.1; yields the base URL (``http://127.0.0.1:PORT/``)."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=folder))
+    httpd = Server(("127.0.0.1", 0), functools.partial(handler, directory=folder))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -142,8 +142,10 @@ def listed_card(env: BuildEnvironment, docname: str) -> Card:
 
 
 def card_signature(env: BuildEnvironment, docnames: list[str]) -> list:
-    """What cards of these projects show."""
-    return [(d, page_meta(env, d).model_dump_json()) for d in docnames]
+    """What cards of these projects show (a project whose front matter has a mistake: only
+    its name; the mistake is reported and fails the build)."""
+    metas = [(d, page_meta(env, d)) for d in docnames]
+    return [(d, meta.model_dump_json() if meta else None) for d, meta in metas]
 
 
 def catalogue_pages(app: Sphinx) -> list[GeneratedPage]:
