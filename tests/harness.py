@@ -268,7 +268,6 @@ class LanguagesHandler(QuietHandler):
         self.wfile.write(body)
 
 
-@contextlib.contextmanager
 class Server(ThreadingHTTPServer):
     """A browser that moves on to the next page may drop a request halfway: not an error."""
 
@@ -277,6 +276,7 @@ class Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+@contextlib.contextmanager
 def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = ReadTheDocsHandler):
     """Serve ``folder`` on 127.0.0.1; yields the base URL (``http://127.0.0.1:PORT/``)."""
     httpd = Server(("127.0.0.1", 0), functools.partial(handler, directory=folder))
