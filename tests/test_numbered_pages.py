@@ -116,7 +116,7 @@ def test_the_following_pages_say_where_the_reader_is(paged):
         "Schleswig-Holstein. Seite 2 von 4."
     )
     assert page.find("link", rel="canonical")["href"] == (
-        "https://oklabflensburg.de/projekte/seite/2/"
+        "https://oklabflensburg.de/de/projekte/seite/2/"
     )
     current = page.select(".sidebar-tree li.toctree-l1.current > a")
     assert [a.get_text(strip=True) for a in current] == ["Projekte"]
@@ -167,7 +167,7 @@ def test_json_ld_names_every_project_once_over_the_pages_and_the_exports_all(pag
         blocks = [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
         (item_list,) = [b for b in blocks if b["@type"] == "ItemList"]
         assert item_list["numberOfItems"] == 92
-        assert item_list["url"] == "https://oklabflensburg.de/projekte/"
+        assert item_list["url"] == "https://oklabflensburg.de/de/projekte/"
         on_page = [e["item"]["name"] for e in item_list["itemListElement"]]
         assert on_page == card_titles(soup) and len(on_page) == cards
         positions += [e["position"] for e in item_list["itemListElement"]]

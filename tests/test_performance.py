@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 from bs4 import BeautifulSoup
-from harness import GROWN_BY
+from harness import GROWN_BY, LANGUAGES
 
 # A first visit may cost at most 12 requests (the site's page budget): the page itself and 11 files.
 MAX_FILES_PER_PAGE = 11
@@ -84,7 +84,10 @@ def first_visit_files(site, path: str) -> list[Path]:
     urls += [script["src"] for script in page.select("script[src]")]
     urls += [img["src"] for img in page.select("img[src]") if not img["src"].startswith("data:")]
     own = site.outdir / (path if path.endswith(".html") else path + "index.html")
-    found = [site.outdir / urlparse(urljoin(f"/{path}", url)).path.lstrip("/") for url in urls]
+    # The German site is served below /de/ (the 404 page names its files from there).
+    folder = f"/{LANGUAGES[0]}/"
+    served = [urlparse(urljoin(folder + path, url)).path for url in urls]
+    found = [site.outdir / s.removeprefix(folder) for s in served]
     return [own, *dict.fromkeys(found)]
 
 
