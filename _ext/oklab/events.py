@@ -6,7 +6,7 @@
   "Zum Kalender hinzufügen": the event as its own calendar file (``calendar_file``, written
   by ``calendar``, which also puts every event into the subscribable ``treffen.ics``).
 - ``{termine}``: every event, latest first, each with its date. Whether an event is still to
-  come is decided in the reader's browser (``static/upcoming-events.js``), as for the next
+  come is decided in the reader's browser (``static/upcoming.js``), as for the next
   meeting: the script lists the coming events first (soonest first) under headings whose
   texts the build writes into data attributes; it holds no word of its own. Without
   JavaScript every event stays listed with its date, and nothing claims to be upcoming.
@@ -31,14 +31,13 @@ from . import __version__
 from .cards import Card, action_button, grid, paragraph
 from .escape import text
 from .frontmatter import is_broken, page_meta
-from .htmlnodes import html_element, time_element
+from .htmlnodes import html_element, load_upcoming_script, time_element
 from .i18n import _, full_date
 from .listpages import add_list_kind, list_node
 from .models import Event
 from .phrases import hour, hours
 from .urls import map_search_url, output_file_reference
 
-SCRIPT = "upcoming-events.js"  # in the extension's static/, which ``theme`` registers
 EVENTS_LIST, NEXT_EVENT = "events", "next-event"
 # The start page carries the events that start last, so its size does not grow with them.
 NEXT_EVENT_CANDIDATES = 5
@@ -258,7 +257,7 @@ def add_script(app: Sphinx, pagename: str, templatename: str, context: dict, doc
         return
     for node in doctree.findall(nodes.Element):
         if {"oklab-events", "oklab-next-event"} & set(node.get("classes", [])):
-            app.add_js_file(SCRIPT, loading_method="defer")
+            load_upcoming_script(app)
             return
 
 
