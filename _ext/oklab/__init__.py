@@ -25,7 +25,8 @@ Reading the site:
 - ``projects``    the project catalogue: cards, status badges, facts box on each project page
 - ``opendata``    the catalogue as open data: projekte.json (+ schema), projekte.csv, JSON-LD
 - ``tags``        a tag's topic page address (``/themen/mobilitaet/``) and the link to it
-- ``events``      an event on any page (``event:``): its box, ``{termine}``, ``{naechster-termin}``
+- ``events``      an event on any page (``event:``): its box, ``{termine}`` (on numbered pages),
+                  ``{naechster-termin}``
 - ``news``        posts in ``neuigkeiten/``: header, ``{neuigkeiten}``, archive pages by year
 - ``signets``     each project's small drawn picture (its first topic's), checked and inlined
 - ``legal``       Impressum/Datenschutz: the operator's data, notice if missing, release check

@@ -38,7 +38,7 @@ stays within the page budget of 40 KB gzip, README "Leistung"). Below the cards,
 leads to the other pages: a ``<nav>`` with the previous page, every page by its number (the
 current one ``aria-current="page"``) and the next page, plain links that need no script
 (``link_nav``, which the news archive's links between its years use too). The project
-overview, the status pages and the topic pages use it.
+overview, the status pages, the topic pages and Termine (``events``) use it.
 
 Lists inside Markdown pages (``{neuigkeiten}`` on the start page, ``{termine}`` …) use the same
 idea: the directive leaves a placeholder (``list_node``), which is filled in each time the page

@@ -141,9 +141,10 @@
 
   // -- Events ------------------------------------------------------------------------------
   // Each event's element carries data-start and data-end.
-  // Termine (.oklab-events[data-upcoming]): every event, latest first. The events that have
-  // not ended go first, soonest first, under data-upcoming (or data-none), the others under
-  // data-past.
+  // Termine (.oklab-events[data-upcoming]): the first page's events, the one that ends last
+  // first. The events that have not ended go first, soonest first, under data-upcoming (or
+  // data-none), the others under data-past. Before data-later-end (the last end on the further
+  // pages) some events there are still to come: the link to page 2 is shown under the heading.
   // Start page (.oklab-next-event): the events that start last, hidden, earliest first; the
   // first that has not ended is shown ("Läuft gerade" once begun), unless the page lacks some
   // events (data-complete="false") and the first has not begun: one might be missing.
@@ -170,6 +171,12 @@
       return dataInstant(a, "start") - dataInstant(b, "start");
     });
     list.insertBefore(heading(list.dataset.upcoming), grid);
+    // Some events on the later pages have not ended: say so before the first page's.
+    var more = list.querySelector(".oklab-events-more");
+    if (more && now < dataInstant(list, "later-end")) {
+      list.insertBefore(more, grid);
+      more.hidden = false;
+    }
     if (coming.length) {
       var comingGrid = grid.cloneNode(false);
       var comingRow = row.cloneNode(false);
