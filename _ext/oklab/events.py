@@ -13,7 +13,8 @@
   begins with the rest). Whether an event is still to come is decided in the reader's browser
   (``static/upcoming.js``), as for the next meeting, and on the first page only: the script
   lists the coming events first (soonest first) under headings whose texts the build writes
-  into data attributes, and says when more are coming on page 2; it holds no word of its own.
+  into data attributes, and says when more are coming on page 2 (before ``data-later-end``,
+  the last end on the further pages); it holds no word of its own.
   Without JavaScript every event stays listed with its date, and nothing claims to be
   upcoming. The further pages are an archive: cards with dates, no script.
 - ``{naechster-termin}``: the next event on the start page. The build writes the events that

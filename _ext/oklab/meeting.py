@@ -7,8 +7,10 @@
 - The rule sits in ``<div class="oklab-next-meeting" data-…>``, written from
   ``_data/lab.yaml``: the rule's data (ISO weekday, start, end, time zone) and the texts the
   script shows, already in the reader's language. The upcoming script (``static/upcoming.js``,
-  ``htmlnodes.load_upcoming_script``) adds the next date, computed in the reader's browser.
-  No date is frozen into the HTML; without JavaScript the rule alone stays ("Jeden Mittwoch …").
+  ``htmlnodes.load_upcoming_script``) adds the next date, computed in the reader's browser on
+  the wall clock of the meeting's time zone (right across daylight-saving changes, wherever
+  the reader's device thinks it is; a meeting that has begun is still "heute"). No date is
+  frozen into the HTML; without JavaScript the rule alone stays ("Jeden Mittwoch …").
 - ``{treffen-kalender}``: "Zum Kalender hinzufügen" (download ``treffen.ics``) and
   "Abonnieren" (``webcal://``, only when the site's canonical base URL is known).
 - ``oklab_meeting`` in the template context: the footer's text and addresses.

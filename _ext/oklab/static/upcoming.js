@@ -9,11 +9,7 @@
 (function () {
   "use strict";
 
-  // -- The next meeting ---------------------------------------------------------------------
-  // .oklab-next-meeting: data-weekday (ISO, 1 = Monday), data-start, data-end, data-timezone,
-  // data-locale and the texts data-label, data-today, data-tomorrow, data-running ({date}).
-  // Dates are computed on the wall clock of the meeting's time zone: right across daylight-
-  // saving changes, wherever the device thinks it is. A meeting that has begun is "heute".
+  // -- The next meeting (meeting.py writes its data) ----------------------------------------
 
   var ISO_WEEKDAY = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
@@ -139,15 +135,7 @@
     element.appendChild(line);
   }
 
-  // -- Events ------------------------------------------------------------------------------
-  // Each event's element carries data-start and data-end.
-  // Termine (.oklab-events[data-upcoming]): the first page's events, the one that ends last
-  // first. The events that have not ended go first, soonest first, under data-upcoming (or
-  // data-none), the others under data-past. Before data-later-end (the last end on the further
-  // pages) some events there are still to come: the link to page 2 is shown under the heading.
-  // Start page (.oklab-next-event): the events that start last, hidden, earliest first; the
-  // first that has not ended is shown ("Läuft gerade" once begun), unless the page lacks some
-  // events (data-complete="false") and the first has not begun: one might be missing.
+  // -- Events: Termine's first page, the start page (events.py writes their data) ----------
 
   /* The instant in the element's data-start, data-end … attribute (milliseconds). */
   function dataInstant(element, name) {
