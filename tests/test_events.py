@@ -17,9 +17,9 @@ from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import pytest
-from harness import PUBLISHED_CSP, build_in_process, copy_site, nu_messages, serve
+from harness import PUBLISHED_CSP, build_in_process, copy_site, nu_messages, serve, sphinx_cli
 from icalendar import Calendar
-from newssite import build_news_site, page, post
+from newssite import build_news_site, page, post, write_news_site
 from test_accessibility import MODES, axe_violations
 from test_performance import MAX_FILES_PER_PAGE, MAX_GZIP_BYTES, first_visit_files
 
@@ -551,3 +551,26 @@ def test_termine_pages_are_valid_html(paged_events):
         pytest.fail(str(missing), pytrace=False)
     errors = [m for m in messages if m["type"] in ("error", "non-document-error")]
     assert errors == [], errors
+
+
+def test_an_event_that_needs_a_second_page_appears_on_an_incremental_build(tmp_path):
+    """``make serve``: two events to a page; a third one moves the oldest to page 2."""
+
+    def event(title: str, day: int) -> str:
+        lines = ["event:", f"  start: 2026-05-{day:02d} 18:00", f"  end: 2026-05-{day:02d} 20:00"]
+        return post(title, "2026-04-01", *lines, "  online: true")
+
+    src = write_news_site(tmp_path / "src", {"neuigkeiten/a.md": event("Erster", 1)})
+    (src / "neuigkeiten" / "b.md").write_text(event("Zweiter", 2), encoding="utf-8")
+    out, options = tmp_path / "html", ["-d", str(tmp_path / "doctrees"), "-D"]
+    first = sphinx_cli(src, out, *options, "oklab_cards_per_page=2", clean=False)
+    assert first.returncode == 0, first.output
+    assert event_titles(first.page("termine/")) == ["Zweiter", "Erster"]
+    assert not (out / "termine" / "seite").exists()
+    (src / "neuigkeiten" / "c.md").write_text(event("Dritter", 3), encoding="utf-8")
+    second = sphinx_cli(src, out, *options, "oklab_cards_per_page=2", clean=False)
+    assert second.returncode == 0, second.output
+    assert event_titles(second.page("termine/")) == ["Dritter", "Zweiter"]
+    links = second.page("termine/").select('nav[aria-label="Seiten"] a')
+    assert [a.get_text() for a in links] == ["1", "2", "Nächste Seite"]
+    assert event_titles(second.page("termine/seite/2/")) == ["Erster"]
