@@ -468,8 +468,9 @@ def measure_weight(html: Path, base: str) -> None:
 
 def measure_list_weight(html: Path, base: str, projects: int, posts: int) -> None:
     """The long lists at ``projects`` projects and ``posts`` posts: the news overview, the
-    project overview, and the heaviest of its further pages, of the year archives, of the
-    status pages and of the topic pages (each with their numbered pages)."""
+    project overview, Termine, and the heaviest of the overview's further pages, of Termine's,
+    of the year archives, of the status pages and of the topic pages (each with their numbered
+    pages)."""
     paths = page_paths(html)
 
     def below(folder: str) -> list[str]:
@@ -481,6 +482,8 @@ def measure_list_weight(html: Path, base: str, projects: int, posts: int) -> Non
         "Neuigkeiten": ["neuigkeiten/"],
         "Projektübersicht": ["projekte/"],
         "schwerste weitere Seite der Projektübersicht": below("projekte/seite/"),
+        "Termine": ["termine/"],
+        "schwerste weitere Seite von Termine": below("termine/seite/"),
         "schwerstes Jahresarchiv": [p for p in paths if re.fullmatch(r"neuigkeiten/\d{4}/", p)],
         "schwerste Seite eines Stands": statuses,
         "schwerste Themenseite": topics,
@@ -506,8 +509,8 @@ def measure_list_weight(html: Path, base: str, projects: int, posts: int) -> Non
 
     row(
         f"{scale}: Seiten je Liste (24 Karten je Seite)",
-        f"Projektübersicht {most(below('projekte/seite/'))}, Stand bis {most(statuses)}, "
-        f"Thema bis {most(topics)}",
+        f"Projektübersicht {most(below('projekte/seite/'))}, Termine "
+        f"{most(below('termine/seite/'))}, Stand bis {most(statuses)}, Thema bis {most(topics)}",
     )
 
 

@@ -23,18 +23,20 @@ Reading the site:
 - ``navigation``  the menu from ``navOrder``: generated toctrees, fresh sidebars when it changes
 - ``cards``       the one card pattern (sphinx-design components, built as nodes), icons
 - ``contacts``    ``{kontakte}`` and ``{links}``: the lab's contacts and links as cards
-- ``meeting``     the meeting card ``{treffen}``, the next-meeting script's data, calendar links
+- ``meeting``     the meeting card ``{treffen}``, the data for the next meeting, calendar links
 - ``projects``    the project catalogue: cards, status badges, facts box on each project page
 - ``opendata``    the catalogue as open data: projekte.json (+ schema), projekte.csv, JSON-LD
 - ``tags``        a tag's topic page address (``/themen/mobilitaet/``) and the link to it
-- ``events``      an event on any page (``event:``): its box, ``{termine}``, ``{naechster-termin}``
+- ``events``      an event on any page (``event:``): its box, ``{termine}`` (on numbered pages),
+                  ``{naechster-termin}``
 - ``news``        posts in ``neuigkeiten/``: header, ``{neuigkeiten}``, archive pages by year
 - ``signets``     each project's small drawn picture (its first topic's), checked and inlined
 - ``legal``       Impressum/Datenschutz: the operator's data, notice if missing, release check
 
 Writing the site:
 - ``urls``        canonical addresses, links to files the build writes
-- ``htmlnodes``   ``<time datetime>`` and elements with data attributes for the browser's scripts
+- ``htmlnodes``   ``<time datetime>`` and elements with data attributes for the browser's scripts;
+                  the one script that decides what is still to come (``static/upcoming.js``)
 - ``listpages``   generated list pages (``html-collect-pages``), long lists on numbered pages,
                   lists filled in at writing
 - ``topics``      a generated page per tag (projects and posts) and one with all topics

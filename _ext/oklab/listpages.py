@@ -36,8 +36,9 @@ address, page 2 at ``…/seite/2/`` and so on, at most ``oklab_cards_per_page`` 
 (24: full rows in one, two and three columns; a page of 24 of the site's own project cards
 stays within the page budget of 40 KB gzip, README "Leistung"). Below the cards, ``page_links``
 leads to the other pages: a ``<nav>`` with the previous page, every page by its number (the
-current one ``aria-current="page"``) and the next page, plain links that need no script. The
-project overview, the status pages and the topic pages use it.
+current one ``aria-current="page"``) and the next page, plain links that need no script
+(``link_nav``, which the news archive's links between its years use too). The project
+overview, the status pages, the topic pages and Termine (``events``) use it.
 
 Lists inside Markdown pages (``{neuigkeiten}`` on the start page, ``{termine}`` …) use the same
 idea: the directive leaves a placeholder (``list_node``), which is filled in each time the page
@@ -254,25 +255,32 @@ def split(items: list, per_page: int) -> list[list]:
     return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
 
 
+def link_nav(label: str, links: list[tuple[str, str, dict]]) -> nodes.Element:
+    """``<nav aria-label="label">`` with a list of links, one per ``(pagename, text,
+    attributes)``; ``current=True`` in the attributes marks the link to the page it is on
+    (``aria-current="page"``). The page links of numbered pages and the years of the news
+    archive look and read alike this way."""
+    items = nodes.bullet_list()
+    for pagename, label_text, attributes in links:
+        link = generated_page_reference(pagename, text(label_text), **attributes)
+        items.append(nodes.list_item("", nodes.paragraph("", "", link)))
+    return html_element("nav", items, classes=["oklab-pagination"], aria_label=label)
+
+
 def page_links(first: str, count: int, number: int) -> list[nodes.Node]:
     """The links between the ``count`` pages of a list, on page ``number``: previous page,
     every page by its number (the current one marked with ``aria-current="page"``), next page.
     Nothing for a list on one page."""
     if count <= 1:
         return []
-    items = nodes.bullet_list()
-
-    def add(target: int, label: str, **attributes) -> None:
-        link = generated_page_reference(numbered_pagename(first, target), text(label), **attributes)
-        items.append(nodes.list_item("", nodes.paragraph("", "", link)))
-
+    links = []
     if number > 1:
-        add(number - 1, _("Vorherige Seite"), rel="prev")
+        links.append((numbered_pagename(first, number - 1), _("Vorherige Seite"), {"rel": "prev"}))
     for target in range(1, count + 1):
-        add(target, str(target), current=target == number)
+        links.append((numbered_pagename(first, target), str(target), {"current": target == number}))
     if number < count:
-        add(number + 1, _("Nächste Seite"), rel="next")
-    return [html_element("nav", items, classes=["oklab-pagination"], aria_label=_("Seiten"))]
+        links.append((numbered_pagename(first, number + 1), _("Nächste Seite"), {"rel": "next"}))
+    return [link_nav(_("Seiten"), links)]
 
 
 def numbered_title(title: str, number: int, count: int) -> str:
