@@ -64,6 +64,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     ]
     if mismatched:
         raise pytest.UsageError(f"the browser fixture and the browser mark differ: {mismatched}")
+    # ``make test`` (pytest-xdist, ``--dist loadgroup``): a test file stays in one process, so
+    # its session fixtures are made once there; the browser check of each language, the
+    # longest test by far, is a group of its own, so the processes share the three.
+    for item in items:
+        language = getattr(item, "callspec", None) and item.callspec.params.get("language")
+        group = item.path.stem + (
+            f"-{language}" if item.path.stem == "test_accessibility" and language else ""
+        )
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def strict_site(

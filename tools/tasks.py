@@ -324,8 +324,9 @@ def catalogs(args: list[str]) -> int:
 
 
 # The whole suite on every core (pytest-xdist): one process per core, each test file kept in
-# one process, so a file's session fixtures (the built sites, the browser) are made once there.
-WHOLE_SUITE = ["--numprocesses", "auto", "--dist", "loadfile"]
+# one process, so a file's session fixtures (the built sites, the browser) are made once there
+# (the groups: tests/conftest.py).
+WHOLE_SUITE = ["--numprocesses", "auto", "--dist", "loadgroup"]
 
 
 def test(args: list[str]) -> int:
