@@ -84,8 +84,8 @@ def test_a_dropped_placeholder_stops_the_build(copy, tmp_path):
     result = build_danish(copy, tmp_path / "out")
     assert result.returncode == 1
     assert (
-        f"{INTERFACE_PO.as_posix()}:{line}: ERROR: Die Übersetzungsdatei ist fehlerhaft: a format "
-        "specification for argument 'date' doesn't exist in 'msgstr'"
+        f"{INTERFACE_PO.as_posix()}:{line}: ERROR: Die Übersetzungsdatei ist fehlerhaft: eine "
+        "Formatspezifikation für Argument »date« fehlt in »msgstr«"
     ) in result.stderr
 
 
@@ -101,7 +101,7 @@ def test_a_broken_po_file_stops_the_build_naming_file_and_line(copy, tmp_path):
     assert result.returncode == 1
     expected = (
         f"{VEREIN_PO.as_posix()}:{line}: ERROR: Die Übersetzungsdatei ist fehlerhaft: "
-        "end-of-line within string"
+        "Zeilenende innerhalb einer Zeichenkette"
     )
     assert expected in result.stderr
     assert "Traceback" not in result.stderr

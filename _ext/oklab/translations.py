@@ -115,6 +115,9 @@ def msgfmt_problems(path: Path) -> list[Problem]:
         capture_output=True,
         text=True,
         check=False,
+        # msgfmt's own explanation in German where gettext has its German catalog (English
+        # otherwise); LANGUAGE counts in any locale but "C".
+        env={**os.environ, "LC_ALL": "C.UTF-8", "LANGUAGE": "de"},
     )
     if proc.returncode == 0:
         return []
