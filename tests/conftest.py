@@ -54,6 +54,7 @@ def pytest_configure(config: pytest.Config) -> None:
         )
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (its hook names them)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Marks that match: ``-m "not browser"`` runs every test that needs no Chromium."""
     mismatched = [
@@ -73,6 +74,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             f"-{language}" if item.path.stem == "test_accessibility" and language else ""
         )
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_xdist_node_collection_finished(node, ids: list[str]) -> None:
+    """Stop if pytest-xdist lost the groups (it names a grouped test ``…@group``; with pytest 9.2
+    that name no longer sticks): each process would build every site variant again, and the
+    suite would take twice as long without saying why."""
+    if node.config.getvalue("dist") == "loadgroup" and ids and not any("@" in i for i in ids):
+        pytest.exit(
+            "pytest-xdist hält die Testgruppen (xdist_group) nicht mehr zusammen; prüfe die "
+            "Versionen von pytest und pytest-xdist in pyproject.toml.",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
 
 
 def strict_site(

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from harness import CSP_LISTENER, LANGUAGES, ROOT
+from playwright.sync_api import Error as PlaywrightError
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PHONE, DESKTOP = 390, 1350
@@ -202,15 +203,21 @@ class Tab:
             self.problems.append(f"the page itself: HTTP {response and response.status}")
             return
         if screenshot:
-            self.page.screenshot(
-                path=screenshot.with_name(f"{screenshot.name}-{self.suffix}.jpg"),
-                full_page=True,
-                type="jpeg",
-                quality=85,
-            )
+            self.screenshot(screenshot.with_name(f"{screenshot.name}-{self.suffix}.jpg"))
         self.page.evaluate(
             "(options) => { window.__axe = axe.run(document, options); }", AXE_OPTIONS
         )
+
+    def screenshot(self, path: Path, attempts: int = 3) -> None:
+        """A full-page JPEG. Chromium now and then cannot capture a frame while the other tabs'
+        axe runs keep both cores busy ("Unable to capture screenshot"): it tries again."""
+        for attempt in range(1, attempts + 1):
+            try:
+                self.page.screenshot(path=path, full_page=True, type="jpeg", quality=85)
+                return
+            except PlaywrightError as error:
+                if attempt == attempts or "Unable to capture screenshot" not in error.message:
+                    raise
 
     def finish(self, keyboard: bool) -> list[str]:
         """axe's findings and the checks after it; ``keyboard``: also walk the frame."""
