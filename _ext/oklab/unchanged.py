@@ -1,0 +1,66 @@
+"""Files the site makes from what it knows (generated pages, calendar files) are written again
+only when what they show changed, so an incremental build (``make serve``) stays fast with
+hundreds of posts.
+
+``WrittenBefore`` is a record in the doctree folder (Sphinx's cache, never published): for each
+file, a digest of the signature it was last written from. A signature is whatever the file
+shows, cheap to compute (``repr()`` must be stable). A file is written again when its signature
+differs from the record's, when it is missing from the output, and always
+
+- after a clean build (``-E``) or a changed configuration (``conf.py``, ``_data/lab.yaml``),
+  when Sphinx reads every page again;
+- after changed HTML options (``-D oklab_live_reload=0`` after a preview build into the same
+  folder): Sphinx then writes every page again and records the options in the output's
+  ``.buildinfo``, which the record keeps and compares.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import CONFIG_OK
+
+BUILD_INFO = ".buildinfo"  # Sphinx's record of the HTML options, in the output folder
+
+
+def _html_options(app: Sphinx) -> str | None:
+    try:
+        return (Path(app.outdir) / BUILD_INFO).read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+class WrittenBefore:
+    """What the last successful build wrote (``name``: the record's file), and this one."""
+
+    def __init__(self, app: Sphinx, name: str) -> None:
+        self.app = app
+        self.file = Path(app.doctreedir) / name
+        self.before = self._load() if app.env.config_status == CONFIG_OK else {}
+        self.now: dict[str, str] = {}
+
+    def _load(self) -> dict[str, str]:
+        try:
+            record = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        options = _html_options(self.app)
+        if not isinstance(record, dict) or options is None or record.get("options") != options:
+            return {}
+        return record.get("files", {})
+
+    def unchanged(self, key: str, signature: object, output: Path) -> bool:
+        """Whether the last build wrote ``output`` (named ``key``) from the same signature and
+        it is still there; either way this build records the signature."""
+        digest = hashlib.sha256(repr(signature).encode("utf-8")).hexdigest()
+        self.now[key] = digest
+        return self.before.get(key) == digest and output.is_file()
+
+    def save(self) -> None:
+        """After a successful build: what it wrote, for the next one to compare with."""
+        # Read now: Sphinx writes .buildinfo at the end of a build into an empty folder.
+        record = {"options": _html_options(self.app), "files": self.now}
+        self.file.write_text(json.dumps(record, indent=0, sort_keys=True), encoding="utf-8")
