@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
@@ -18,6 +19,7 @@ import yaml
 from harness import ROOT, sphinx_cli
 from newssite import build_news_site, page, post, write_news_site
 from oracles import GERMAN_MONTHS as MONTHS
+from oracles import message
 
 POST_FILES = sorted(p for p in (ROOT / "neuigkeiten").glob("*.md") if p.name != "index.md")
 # The addresses of the topics the posts name, written out.
@@ -383,3 +385,127 @@ def test_the_csp_check_reads_what_an_incremental_build_writes(tmp_path):
     assert second.returncode != 0
     assert "neuigkeiten/neu/index.html: Inline-Skript '<script>'" in second.output
     assert "die Sicherheitsrichtlinie (CSP) würde es blockieren" in second.output
+
+
+# -- What an incremental build writes ----------------------------------------------------------
+
+EVENT = "event:\n  start: {day} 18:00\n  end: {day} 21:00\n  place:\n    city: Flensburg"
+# Written on every build, whatever changed: Sphinx's search page and index, and the default
+# 404 page of sphinx-notfound-page (this small site has no 404.md).
+ALWAYS_WRITTEN = {"search/index.html", "genindex/index.html", "404/index.html"}
+
+
+def now_ns() -> int:
+    """A moment between two builds: what the first wrote is older, what the next writes newer
+    (file systems stamp files with a clock a few milliseconds coarse)."""
+    time.sleep(0.1)
+    stamp = time.time_ns()
+    time.sleep(0.1)
+    return stamp
+
+
+def written_since(outdir: Path, stamp_ns: int) -> set[str]:
+    """The pages and calendar files below ``outdir`` written after ``stamp_ns``."""
+    return {
+        file.relative_to(outdir).as_posix()
+        for file in outdir.rglob("*")
+        if file.suffix in (".html", ".ics") and file.stat().st_mtime_ns > stamp_ns
+    }
+
+
+def test_adding_a_post_writes_the_pages_that_show_it_and_no_others(tmp_path):
+    """As in ``make serve``: a new post is written with every page that shows it (its older
+    neighbour, the overview, the start page, its year, its topic and the topics' overview;
+    Termine and the calendars if it has an event); every other page and calendar file stays
+    as it is, so adding a post to a large site stays fast."""
+    files = {
+        "neuigkeiten/alt.md": post(
+            "Alt", "2024-05-01", "tags: [Kultur]", EVENT.format(day="2024-05-10")
+        ),
+        "neuigkeiten/mitte.md": post("Mitte", "2025-01-02", "tags: [Umwelt]"),
+    }
+    src = write_news_site(tmp_path / "src", files)
+    out = tmp_path / "html"
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    first = sphinx_cli(src, out, *doctrees, clean=False)
+    assert first.returncode == 0, first.output
+
+    stamp = now_ns()
+    (src / "neuigkeiten" / "neu.md").write_text(
+        post("Neu", "2025-03-01", "tags: [Kultur]"), encoding="utf-8"
+    )
+    plain = sphinx_cli(src, out, *doctrees, clean=False)
+    assert plain.returncode == 0, plain.output
+    assert written_since(out, stamp) == ALWAYS_WRITTEN | {
+        "neuigkeiten/neu/index.html",
+        "neuigkeiten/mitte/index.html",  # its older neighbour
+        "neuigkeiten/index.html",
+        "index.html",  # the latest three posts
+        "neuigkeiten/2025/index.html",
+        "themen/kultur/index.html",
+        "themen/index.html",  # the number of posts per topic
+    }
+    assert [card_title(c) for c in cards(plain.page(""))] == ["Neu", "Mitte", "Alt"]
+
+    stamp = now_ns()
+    (src / "neuigkeiten" / "termin.md").write_text(
+        post("Termin", "2025-04-01", "tags: [Umwelt]", EVENT.format(day="2025-04-10")),
+        encoding="utf-8",
+    )
+    event = sphinx_cli(src, out, *doctrees, clean=False)
+    assert event.returncode == 0, event.output
+    assert written_since(out, stamp) == ALWAYS_WRITTEN | {
+        "neuigkeiten/termin/index.html",
+        "neuigkeiten/neu/index.html",  # its older neighbour
+        "neuigkeiten/index.html",
+        "index.html",  # the latest posts and the next event
+        "neuigkeiten/2025/index.html",
+        "themen/umwelt/index.html",
+        "themen/index.html",
+        "termine/index.html",
+        "treffen.ics",  # the subscribable calendar holds every event
+        "neuigkeiten/termin.ics",  # the event's own file; the other event's stays
+    }
+    termine = [card_title(c) for c in event.page("termine/").select(".oklab-event")]
+    assert termine == ["Termin", "Alt"]
+
+
+def test_changed_html_options_rewrite_the_generated_pages_too(tmp_path):
+    """A preview build (live reload allows inline scripts) and then a strict one into the same
+    folder: Sphinx writes every page again, and the generated pages must follow."""
+    files = {"neuigkeiten/alt.md": post("Alt", "2025-01-02", "tags: [Kultur]")}
+    src = write_news_site(tmp_path / "src", files)
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    preview = sphinx_cli(src, tmp_path / "html", *doctrees, "-D", "oklab_live_reload=1")
+    assert preview.returncode == 0, preview.output
+    strict = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False)
+    assert strict.returncode == 0, strict.output
+    for path in ("neuigkeiten/alt/", "themen/kultur/", "neuigkeiten/2025/"):
+        meta = strict.page(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert "'unsafe-inline'" not in meta["content"], path
+
+
+def test_every_build_checks_every_front_matter_again(tmp_path):
+    """Front matter is parsed again only when its file changed, but checked on every build: a
+    post's image removed since the last build is reported; an edit that keeps the file's size
+    reaches the lists."""
+    files = {
+        "neuigkeiten/bild.md": post("Alt", "2025-01-02", "image: bild.jpg"),
+        "neuigkeiten/bild.jpg": JPEG,
+    }
+    src = write_news_site(tmp_path / "src", files)
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    first = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False)
+    assert first.returncode == 0, first.output
+
+    text = (src / "neuigkeiten" / "bild.md").read_text(encoding="utf-8")
+    (src / "neuigkeiten" / "bild.md").write_text(text.replace("Alt", "Ast"), encoding="utf-8")
+    renamed = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False)
+    assert renamed.returncode == 0, renamed.output
+    assert [card_title(c) for c in cards(renamed.page("neuigkeiten/"))] == ["Ast"]
+
+    (src / "neuigkeiten" / "bild.jpg").unlink()
+    gone = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False)
+    assert gone.returncode == 1
+    expected = "neuigkeiten/bild.md:4: ERROR: " + message("Bild fehlt", value="bild.jpg")
+    assert expected in gone.output.splitlines(), gone.output
