@@ -13,6 +13,7 @@ Data and rules (no Sphinx):
 
 Reading the site:
 - ``console``     what the terminal shows: Sphinx's warnings in German, no noise, one summary
+- ``collector``   Python's garbage collector: the loaded environment is not walked again and again
 - ``errors``      German error reports (file, line, field) for editors, no traceback
 - ``labdata``     ``_data/lab.yaml``: validated once per build, substitutions for the pages
 - ``frontmatter`` every page's front matter, validated before reading, kept on the environment
@@ -34,6 +35,7 @@ Writing the site:
 - ``urls``        canonical addresses, links to files the build writes
 - ``htmlnodes``   ``<time datetime>`` and elements with data attributes for the browser's scripts
 - ``listpages``   generated list pages (``html-collect-pages``) and lists filled in at writing
+- ``unchanged``   files the site makes are written again only when what they show changed
 - ``topics``      a generated page per tag (projects and posts) and one with all topics
 - ``feeds``       the news as Atom and RSS feeds, discovery links in every page's head
 - ``calendar``    calendar files: the meeting and every event (``treffen.ics``), one per event
@@ -63,6 +65,7 @@ with (Path(__file__).resolve().parents[2] / "pyproject.toml").open("rb") as _fil
 
 MODULES = [
     "oklab.console",  # first: every later message goes through it
+    "oklab.collector",  # before the environment is loaded
     "oklab.labdata",
     "oklab.htmlnodes",
     "oklab.listpages",
