@@ -142,12 +142,14 @@ def page_body(app: Sphinx, page: GeneratedPage) -> str:
     return builder.render_partial(section)["fragment"]
 
 
-def signature(app: Sphinx, page: GeneratedPage) -> tuple:
+def frame(app: Sphinx) -> tuple:
+    """What every generated page shows around its content: the menu (``navigation``) and the
+    templates (their newest change: Sphinx stats every template file to tell)."""
+    return (getattr(app.env, "oklab_sidebar", None), app.builder.templates.newest_template_mtime())
+
+
+def signature(page: GeneratedPage, frame: tuple) -> tuple:
     """What the page shows, and the frame around it."""
-    frame = (
-        getattr(app.env, "oklab_sidebar", None),  # the menu (``navigation``)
-        app.builder.templates.newest_template_mtime(),
-    )
     return (page.title, page.description, page.section, page.signature, frame)
 
 
@@ -155,10 +157,11 @@ def collect_pages(app: Sphinx):
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return []
     record = WrittenBefore(app, WRITTEN)
+    around = frame(app)
     result = []
     for page in generated_pages(app):
         output = Path(app.builder.get_outfilename(page.pagename))
-        if record.unchanged(page.pagename, signature(app, page), output):
+        if record.unchanged(page.pagename, signature(page, around), output):
             continue  # unchanged since the last build that wrote it
         context = {
             "title": html.escape(page.title),
