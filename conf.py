@@ -53,9 +53,6 @@ extensions = [
     "notfound.extension",
     "oklab",
 ]
-# A pull-request preview is for reviewers, never for search engines: no sitemap.
-if not oklab_pr_preview:
-    extensions.append("sphinx_sitemap")
 
 root_doc = "index"
 source_suffix = {".md": "markdown"}
@@ -247,12 +244,9 @@ ogp_custom_meta_tags = ['<meta property="og:locale" content="de_DE" />']
 # Generated preview cards would need matplotlib and add nothing to our own logo.
 ogp_social_cards = {"enable": False}
 
-# sphinx-sitemap: "{link}" alone, because Read the Docs' canonical URL already carries the
-# language and version (the default scheme doubles them). Pages a search engine should not
-# list stay out.
-sitemap_url_scheme = "{link}"
-sitemap_locales = [None]
-sitemap_excludes = ["search/", "genindex/", "404/", "impressum/", "datenschutz/"]
+# sitemap.xml (oklab.sitemap; a pull-request preview has none): pages a search engine should
+# not list stay out, named by their address below the site's root.
+oklab_sitemap_excludes = ["404/", "impressum/", "datenschutz/"]
 
 # sphinx-notfound-page: the 404 page (404.md) links its styles and menu absolutely, so it
 # works at any depth; the prefix is the path of the canonical address ("/" locally,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
@@ -391,8 +392,10 @@ def test_the_csp_check_reads_what_an_incremental_build_writes(tmp_path):
 
 EVENT = "event:\n  start: {day} 18:00\n  end: {day} 21:00\n  place:\n    city: Flensburg"
 # Written on every build, whatever changed: Sphinx's search page and index, and the default
-# 404 page of sphinx-notfound-page (this small site has no 404.md).
+# 404 page of sphinx-notfound-page (this small site has no 404.md). No search engine lists them.
 ALWAYS_WRITTEN = {"search/index.html", "genindex/index.html", "404/index.html"}
+NOT_IN_SITEMAP = {"search/", "genindex/", "404/"}
+BASE = "https://oklabflensburg.de/"  # html_baseurl of tests/roots/test-news
 
 
 def now_ns() -> int:
@@ -446,6 +449,11 @@ def test_adding_a_post_writes_the_pages_that_show_it_and_no_others(tmp_path):
         "themen/index.html",  # the number of posts per topic
     }
     assert [card_title(c) for c in cards(plain.page(""))] == ["Neu", "Mitte", "Alt"]
+    # The sitemap lists every page, not only those this build wrote.
+    sitemap = ET.parse(out / "sitemap.xml").getroot()
+    listed = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert listed == sorted(BASE + p for p in plain.pages() if p not in NOT_IN_SITEMAP)
+    assert BASE + "neuigkeiten/neu/" in listed and BASE + "themen/umwelt/" in listed
 
     stamp = now_ns()
     (src / "neuigkeiten" / "termin.md").write_text(

@@ -45,8 +45,9 @@ Writing the site:
 - ``accessibility`` corrects generated markup: ARIA levels, German toggle labels, one viewport
 - ``budget``      each page loads only the stylesheets and scripts it uses
 - ``search``      the search page: Sphinx's index and German stemmer, loaded only when used
-- ``pagemeta``    title, meta description, social previews (og:…) per page; robots.txt
-- ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: conf.py)
+- ``pagemeta``    title, meta description, social previews (og:…) per page
+- ``sitemap``     sitemap.xml (every page, after every build) and robots.txt
+- ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: ``sitemap``)
 - ``editlink``    "Seite bearbeiten": furo's link to the page's Markdown file on GitHub, checked
 - ``links``       external links get rel="noopener noreferrer" (an existing rel such as "me" stays)
 - ``errorpage``   the 404 page (404.md) links absolutely: it works at any URL depth
@@ -89,6 +90,7 @@ MODULES = [
     "oklab.search",
     "oklab.accessibility",
     "oklab.pagemeta",
+    "oklab.sitemap",
     "oklab.preview",
     "oklab.editlink",
     "oklab.links",

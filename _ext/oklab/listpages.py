@@ -177,6 +177,13 @@ def collect_pages(app: Sphinx):
     return result
 
 
+def generated_pagenames(app: Sphinx) -> list[str]:
+    """The pages this build generated or left unchanged (known after the HTML builder has
+    collected them)."""
+    record = getattr(app.env, "oklab_generated_written", None)
+    return sorted(record.now) if record is not None else []
+
+
 def remember_written(app: Sphinx, exception: Exception | None) -> None:
     """After a successful build: what it wrote, for the next one to compare with."""
     record = getattr(app.env, "oklab_generated_written", None)

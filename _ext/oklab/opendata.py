@@ -36,6 +36,7 @@ from .i18n import _
 from .labdata import lab
 from .models import Project
 from .projects import project_docnames
+from .unchanged import write_if_changed
 from .urls import output_file_reference, site_url
 
 JSON_FILE = "projekte.json"
@@ -142,15 +143,9 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     entries = catalogue(app.builder)
-    _write_if_changed(outdir / JSON_FILE, catalogue_json(app.builder, entries).encode("utf-8"))
-    _write_if_changed(outdir / CSV_FILE, catalogue_csv(entries).encode("utf-8"))
-    _write_if_changed(outdir / SCHEMA_FILE, SCHEMA_SOURCE.read_bytes())
-
-
-def _write_if_changed(path: Path, content: bytes) -> None:
-    """Leave an unchanged file alone (its date too: web servers and caches see no change)."""
-    if not path.exists() or path.read_bytes() != content:
-        path.write_bytes(content)
+    write_if_changed(outdir / JSON_FILE, catalogue_json(app.builder, entries).encode("utf-8"))
+    write_if_changed(outdir / CSV_FILE, catalogue_csv(entries).encode("utf-8"))
+    write_if_changed(outdir / SCHEMA_FILE, SCHEMA_SOURCE.read_bytes())
 
 
 # -- The overview page ---------------------------------------------------------------------

@@ -12,6 +12,10 @@ differs from the record's, when it is missing from the output, and always
 - after changed HTML options (``-D oklab_live_reload=0`` after a preview build into the same
   folder): Sphinx then writes every page again and records the options in the output's
   ``.buildinfo``, which the record keeps and compares.
+
+Files that are cheap to make (feeds, exports, the sitemap) are made on every build and written
+only when their content changed (``write_if_changed``): their date stays, and web servers and
+caches see no change.
 """
 
 from __future__ import annotations
@@ -64,3 +68,9 @@ class WrittenBefore:
         # Read now: Sphinx writes .buildinfo at the end of a build into an empty folder.
         record = {"options": _html_options(self.app), "files": self.now}
         self.file.write_text(json.dumps(record, indent=0, sort_keys=True), encoding="utf-8")
+
+
+def write_if_changed(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` unless the file holds exactly that already."""
+    if not path.exists() or path.read_bytes() != content:
+        path.write_bytes(content)
