@@ -29,9 +29,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -45,6 +45,9 @@ from .models import Lab
 from .phrases import event_description, event_name
 from .unchanged import WrittenBefore
 from .urls import page_url, site_url
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
 
 CALENDAR_FILE = "treffen.ics"
 RECORD = "oklab-calendars.json"  # what the last build wrote (``unchanged.WrittenBefore``)
@@ -89,6 +92,10 @@ def webcal_url(config: Config) -> str | None:
 
 
 def new_calendar(lab_data: Lab, name: str, language: str | None) -> Calendar:
+    # Imported here: only a build that writes a calendar file needs the library, and importing
+    # it took longer than everything else the calendar does when nothing changed.
+    from icalendar import Calendar
+
     name = " ".join(name.split())  # the calendar's name is one line (icalendar refuses more)
     cal = Calendar()
     cal.add("prodid", f"-//{lab_data.name}//Website//{(language or 'de').upper()}")
@@ -119,6 +126,8 @@ def build_calendar(
     title = _("{lab}: Treffen und Termine").format(lab=lab_data.name) if events else name
     cal = new_calendar(lab_data, title, language)
 
+    from icalendar import Event  # see new_calendar
+
     event = Event()
     event.add("uid", f"{uuid.uuid5(uuid.NAMESPACE_URL, lab_data.network.url + '#treffen')}")
     event.add("dtstamp", datetime.combine(start.date(), datetime.min.time(), tzinfo=UTC))
@@ -144,6 +153,8 @@ def event_uid(lab_data: Lab, docname: str) -> str:
 
 def event_component(lab_data: Lab, event_page: EventPage, url: str | None, stamp: date) -> Event:
     """One event of a page: its times in its time zone, its place, its page's address."""
+    from icalendar import Event  # see new_calendar
+
     event = event_page.event
     component = Event()
     component.add("uid", event_uid(lab_data, event_page.docname))
