@@ -215,15 +215,41 @@ def measure_news(work: Path, jobs: int, posts: list[int], projects: int, t_proje
         "gleich (±2 %)",
         abs(hi - lo) <= 0.02 * lo,
     )
-    add_posts(src, 1, start=9001)
-    t_add = build(src, out, jobs=jobs, clean=False)
+    # What an editor does: a new post, the newest, with an event (post 0 of the synthetic
+    # ones: a week after the newest, tagged "Umwelt"); its page, neighbour, overview, start
+    # page, year, topic, Termine, feeds and calendars change.
+    t_add = best_incremental(src, out, lambda: add_posts(src, 1, start=0), jobs)
     row(
-        f"{projects} Projekte + {n} Beiträge: neu bauen nach neuem Beitrag",
+        f"{projects} Projekte + {n} Beiträge: neu bauen nach neuem Beitrag (mit Termin, "
+        f"beste von {INCREMENTAL_RUNS})",
         str(t_add),
         "≤ 2.5 s" if target else "",
         float(t_add) <= 2.5 if target else None,
     )
     return out / "html"
+
+
+INCREMENTAL_RUNS = 3
+
+
+def best_incremental(src: Path, out: Path, change, jobs: int) -> Timing:
+    """The fastest of ``INCREMENTAL_RUNS`` incremental builds after ``change()``, each from
+    the same built state (restored in place: Sphinx's environment names its folders), so one
+    burst of other work on a shared machine does not decide the figure."""
+    saved = out.parent / f"{out.name}-saved"
+    for folder in (src, out):
+        shutil.copytree(folder, saved / folder.name, symlinks=True)  # with modification times
+    timings = []
+    for run in range(INCREMENTAL_RUNS):
+        if run:
+            for folder in (src, out):
+                shutil.rmtree(folder)
+                shutil.copytree(saved / folder.name, folder, symlinks=True)
+        time.sleep(1)  # file times: the change is newer than the last build
+        change()
+        timings.append(build(src, out, jobs=jobs, clean=False))
+    shutil.rmtree(saved)
+    return min(timings, key=float)
 
 
 # -- Live preview ---------------------------------------------------------------------------
@@ -414,7 +440,8 @@ def measure_news_weight(html: Path, base: str, posts: int) -> None:
 
 
 def measure_lighthouse(work: Path, base: str, runs: int) -> None:
-    """Section 6: Lighthouse (mobile, its default) for the key pages, best of ``runs``.
+    """Section 6: Lighthouse (mobile, its default) for the key pages, best of ``runs``, served
+    as Read the Docs serves them (compressed: ``StaticHost``).
 
     The performance score depends on how busy the machine is (Lighthouse simulates a slow
     phone by scaling the measured CPU time), so each page is measured ``runs`` times.
@@ -730,7 +757,7 @@ def main() -> None:
             measure_weight(html, base)
         with serve(news_html) as base:
             measure_news_weight(news_html, base, news_counts[-1])
-        with serve(html) as base:
+        with serve(html, StaticHost) as base:
             if not args.quick:
                 print("Lighthouse …", file=sys.stderr)
                 measure_lighthouse(work, base, args.lighthouse_runs)
