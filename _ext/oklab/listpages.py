@@ -38,6 +38,7 @@ incremental build, while pages that list nothing stay as they are.
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -275,7 +276,14 @@ def merge_lists(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnviro
 def rewrite_changed_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose lists changed since the last build (``make serve`` keeps them fresh)."""
     old = getattr(env, "oklab_list_signatures", {})
-    new = {name: kind.signature(env) for name, kind in _KINDS.items()}
+    # Kinds may share a signature (the latest posts and the archive: the posts); each is
+    # computed once and kept as a digest (the environment is pickled after every build).
+    digests = {}
+    for kind in _KINDS.values():
+        if kind.signature not in digests:
+            shown = repr(kind.signature(env)).encode("utf-8")
+            digests[kind.signature] = hashlib.sha256(shown).hexdigest()
+    new = {name: digests[kind.signature] for name, kind in _KINDS.items()}
     env.oklab_list_signatures = new
     changed = [name for name in new if new[name] != old.get(name)]
     pages = _pages_with_lists(env)
