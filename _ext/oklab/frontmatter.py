@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -72,7 +72,7 @@ def check_all_pages(app: Sphinx, env: BuildEnvironment, added, changed, removed)
     parsed = dict(getattr(env, "oklab_front_matter", {}))
     files = set()
     for docname in sorted(env.found_docs):
-        path = Path(env.doc2path(docname))
+        path = env.doc2path(docname)  # a Path
         if path.suffix != ".md":
             continue
         files.add(str(path))
@@ -137,10 +137,12 @@ def check_names(env: BuildEnvironment, srcdir: Path) -> list[Problem]:
     """File and folder names that cannot be part of an address, each reported once."""
     problems, seen = [], set()
     for docname in sorted(env.found_docs):
-        parts = PurePosixPath(docname).parts
+        parts = docname.split("/")  # Sphinx's docnames use "/" on every system
         for depth, name in enumerate(parts):
-            where = PurePosixPath(*parts[: depth + 1])
-            if ADDRESS_NAME.match(name) or where in seen:
+            if ADDRESS_NAME.match(name):
+                continue
+            where = "/".join(parts[: depth + 1])
+            if where in seen:
                 continue
             seen.add(where)
             kind = "file" if depth == len(parts) - 1 else "folder"
