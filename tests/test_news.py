@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -17,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
-from harness import ROOT, sphinx_cli
+from harness import EXT, ROOT, sphinx_cli
 from newssite import build_news_site, page, post, write_news_site
 from oracles import GERMAN_MONTHS as MONTHS
 from oracles import message
@@ -491,6 +492,41 @@ def test_changed_html_options_rewrite_the_generated_pages_too(tmp_path):
     for path in ("neuigkeiten/alt/", "themen/kultur/", "neuigkeiten/2025/"):
         meta = strict.page(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert "'unsafe-inline'" not in meta["content"], path
+
+
+def test_a_change_to_the_extension_rewrites_the_files_it_generates(tmp_path):
+    """Working on the extension with ``make serve``: after a change to its code, generated
+    pages and calendar files are written again, though no page changed."""
+    ext = tmp_path / "_ext"  # with pyproject.toml beside it, where the package finds its version
+    shutil.copytree(EXT, ext, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    files = {
+        "neuigkeiten/alt.md": post(
+            "Alt", "2025-01-02", "tags: [Kultur]", EVENT.format(day="2025-01-10")
+        )
+    }
+    src = write_news_site(tmp_path / "src", files)
+    out = tmp_path / "html"
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    first = sphinx_cli(src, out, *doctrees, clean=False, PYTHONPATH=str(ext))
+    assert first.returncode == 0, first.output
+
+    stamp = now_ns()
+    os.utime(ext / "oklab" / "calendar.py")  # as an editor saves it
+    again = sphinx_cli(src, out, *doctrees, clean=False, PYTHONPATH=str(ext))
+    assert again.returncode == 0, again.output
+    assert written_since(out, stamp) == ALWAYS_WRITTEN | {
+        # every page the site generates (the project karte.md is tagged "Umwelt")
+        "neuigkeiten/2025/index.html",
+        "themen/index.html",
+        "themen/kultur/index.html",
+        "themen/umwelt/index.html",
+        "projekte/stand/index.html",
+        "projekte/stand/sucht-mitwirkende/index.html",
+        # and every calendar file
+        "treffen.ics",
+        "neuigkeiten/alt.ics",
+    }
 
 
 def test_every_build_checks_every_front_matter_again(tmp_path):

@@ -11,7 +11,9 @@ differs from the record's, when it is missing from the output, and always
   when Sphinx reads every page again;
 - after changed HTML options (``-D oklab_live_reload=0`` after a preview build into the same
   folder): Sphinx then writes every page again and records the options in the output's
-  ``.buildinfo``, which the record keeps and compares.
+  ``.buildinfo``, which the record keeps and compares;
+- after a change to this extension's code (the newest modification time of its modules),
+  which may change what any of these files looks like.
 
 Files that are cheap to make (feeds, exports, the sitemap) are made on every build and written
 only when their content changed (``write_if_changed``): their date stays, and web servers and
@@ -28,13 +30,18 @@ from sphinx.application import Sphinx
 from sphinx.environment import CONFIG_OK
 
 BUILD_INFO = ".buildinfo"  # Sphinx's record of the HTML options, in the output folder
+CODE = Path(__file__).parent  # this extension's modules
 
 
-def _html_options(app: Sphinx) -> str | None:
+def _made_with(app: Sphinx) -> list | None:
+    """What every file depends on: the HTML options (``None`` if Sphinx has not recorded them
+    yet) and the newest change to the extension's code."""
     try:
-        return (Path(app.outdir) / BUILD_INFO).read_text(encoding="utf-8")
+        options = (Path(app.outdir) / BUILD_INFO).read_text(encoding="utf-8")
     except OSError:
         return None
+    code = max(module.stat().st_mtime_ns for module in CODE.glob("*.py"))
+    return [options, code]
 
 
 class WrittenBefore:
@@ -51,8 +58,12 @@ class WrittenBefore:
             record = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        options = _html_options(self.app)
-        if not isinstance(record, dict) or options is None or record.get("options") != options:
+        made_with = _made_with(self.app)
+        if (
+            not isinstance(record, dict)
+            or made_with is None
+            or record.get("made_with") != made_with
+        ):
             return {}
         return record.get("files", {})
 
@@ -66,7 +77,7 @@ class WrittenBefore:
     def save(self) -> None:
         """After a successful build: what it wrote, for the next one to compare with."""
         # Read now: Sphinx writes .buildinfo at the end of a build into an empty folder.
-        record = {"options": _html_options(self.app), "files": self.now}
+        record = {"made_with": _made_with(self.app), "files": self.now}
         self.file.write_text(json.dumps(record, indent=0, sort_keys=True), encoding="utf-8")
 
 
