@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pytest
 import yaml
 from harness import EXT, ROOT, sphinx_cli
 from newssite import build_news_site, page, post, write_news_site
@@ -372,9 +373,11 @@ def setup(app):
 """
 
 
-def test_the_csp_check_reads_what_an_incremental_build_writes(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_csp_check_reads_what_an_incremental_build_writes(tmp_path, jobs):
     """``make serve`` writes only changed pages, and the check after the build reads those:
-    an inline script in a new post's frame stops the build with the CSP message."""
+    an inline script in a new post's frame stops the build with the CSP message (also when
+    other processes write the pages: ``-j 2``)."""
     src = write_news_site(tmp_path / "src", {"neuigkeiten/alt.md": post("Alt", "2025-01-02")})
     with (src / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(INJECT_INTO_FRAME)
@@ -383,7 +386,7 @@ def test_the_csp_check_reads_what_an_incremental_build_writes(tmp_path):
     assert first.returncode == 0, first.output
     (src / "neuigkeiten" / "neu.md").write_text(post("Neu", "2025-02-03"), encoding="utf-8")
     inject = {"INJECT_INLINE_SCRIPT_INTO": "neuigkeiten/neu"}
-    second = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False, **inject)
+    second = sphinx_cli(src, tmp_path / "html", *doctrees, "-j", jobs, clean=False, **inject)
     assert second.returncode != 0
     assert "neuigkeiten/neu/index.html: Inline-Skript '<script>'" in second.output
     assert "die Sicherheitsrichtlinie (CSP) würde es blockieren" in second.output
