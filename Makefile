@@ -6,18 +6,24 @@
 PYTHON ?= python3
 TASKS  := $(PYTHON) tools/tasks.py
 
-.PHONY: venv serve html test bench mutants lock clean
+.PHONY: venv serve html catalogs test bench mutants lock clean
 
 # `make` alone only creates or updates .venv.
 venv:
 	@$(TASKS) venv
 
-# HOST and PORT are optional: make serve PORT=8001
+# HOST, PORT and SPRACHE are optional: make serve PORT=8001, make serve SPRACHE=da (Danish) or
+# SPRACHE=en (English). Not LANG: that is the shell's locale, which make would take over.
 serve:
-	@$(TASKS) serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
+	@$(TASKS) serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT)) $(if $(SPRACHE),--language $(SPRACHE))
 
+# All three languages into _build/html/de, da, en (and a root page sending readers to de/).
 html:
 	@$(TASKS) html
+
+# Update locales/da and locales/en from the German pages (gettext builder + sphinx-intl).
+catalogs:
+	@$(TASKS) catalogs
 
 test:
 	@$(TASKS) test

@@ -7,7 +7,6 @@ the lab's facts (meeting, contacts, links, operator) in ``_data/lab.yaml``.
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 # The local extension is found relative to this file, never the working directory.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
@@ -17,7 +16,24 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 project = "OK Lab Flensburg"
 author = "OK Lab Flensburg"
 copyright = "OK Lab Flensburg"
-language = "de"
+
+# -- Languages -----------------------------------------------------------------
+#
+# German is the source language; Danish and English are gettext catalogs (locales/<code>/),
+# one build per language (`make html` builds all three into _build/html/<code>/). Read the Docs
+# builds each language as its own translation project and passes the project's language as
+# `-D language=<code>` (it overrides this value) and in READTHEDOCS_LANGUAGE. Everything that
+# depends on the language (addresses, og:locale, sitemap, dates) is derived from the final
+# value by the extension (oklab.languages), never here: `-D` is applied after this file runs.
+language = os.environ.get("READTHEDOCS_LANGUAGE", "de")
+oklab_source_language = "de"
+# Code -> the language's name in that language (the switcher, in this order).
+oklab_languages = {"de": "Deutsch", "da": "Dansk", "en": "English"}
+# Legal pages: their translations say that only the German text is binding.
+oklab_binding_in_source_language = ["impressum/index", "datenschutz/index"]
+locale_dirs = ["locales/"]
+gettext_compact = False  # one catalog per page: locales/<code>/LC_MESSAGES/<page>.po
+gettext_additional_targets = ["image"]  # alternative texts of images
 
 # -- Where the build will be seen ----------------------------------------------
 #
@@ -67,8 +83,6 @@ exclude_patterns = [
     "locales",
     "node_modules",
 ]
-locale_dirs = ["locales/"]
-gettext_compact = False
 
 # -- MyST --------------------------------------------------------------------
 
@@ -204,11 +218,18 @@ html_show_sphinx = False
 html_permalinks_icon = "#"
 # The general index is not used by a community site; search is (oklab.search).
 html_use_index = False
-# The canonical address: Read the Docs sets it for every build (with language and version);
-# local builds fall back to the lab's own website (the "Website" link in _data/lab.yaml), the
-# address this site is meant to have. Canonical links, social previews, sitemap, robots.txt
-# and the 404 page all derive from this one value.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://oklabflensburg.de/")
+# The canonical address of every language, "{language}" standing for its code: Read the Docs
+# sets the address of each build (READTHEDOCS_CANONICAL_URL, e.g. https://…/de/latest/), whose
+# language segment becomes the placeholder; local builds use the lab's own website (the
+# "Website" link in _data/lab.yaml), the address this site is meant to have, with one folder
+# per language. oklab.languages derives html_baseurl (canonical links, social previews,
+# sitemap, robots.txt, 404 page), the alternates and the language switcher from it.
+_canonical = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+if _canonical and f"/{language}/" in _canonical:
+    oklab_language_url = _canonical.replace(f"/{language}/", "/{language}/", 1)
+else:
+    oklab_language_url = "https://oklabflensburg.de/{language}/"
+html_baseurl = oklab_language_url.format(language=language)
 
 html_theme_options = {
     "navigation_with_keys": False,
@@ -236,22 +257,21 @@ html_extra_path = ["_extra"]
 
 # sphinxext-opengraph: og:description and <meta name="description"> come from each page's
 # front-matter ``description`` (oklab.pagemeta), not from the first sentence of the body.
-ogp_site_url = html_baseurl
+# ogp_site_url and og:locale: per language (oklab.languages).
 # Shown when a page names no local image of its own (front matter ``image``).
 ogp_image = "_static/social-preview.png"  # tools/social_preview.py renders it from the logo
 ogp_image_alt = "Logo des OK Lab Flensburg"
-ogp_custom_meta_tags = ['<meta property="og:locale" content="de_DE" />']
 # Generated preview cards would need matplotlib and add nothing to our own logo.
 ogp_social_cards = {"enable": False}
 
-# sitemap.xml (oklab.sitemap; a pull-request preview has none): pages a search engine should
-# not list stay out, named by their address below the site's root.
+# sitemap.xml (oklab.sitemap): one per language, each page with its alternates in every
+# language; a pull-request preview has none. Pages a search engine should not list stay out,
+# named by their address below the language's root.
 oklab_sitemap_excludes = ["404/", "impressum/", "datenschutz/"]
 
 # sphinx-notfound-page: the 404 page (404.md) links its styles and menu absolutely, so it
-# works at any depth; the prefix is the path of the canonical address ("/" locally,
-# "/de/latest/" on Read the Docs).
-notfound_urls_prefix = urlsplit(html_baseurl).path
+# works at any depth; the prefix is the path of the canonical address ("/de/" locally,
+# "/de/latest/" on Read the Docs), set per language by oklab.languages.
 
 # -- Local extension (_ext/oklab) ------------------------------------------
 

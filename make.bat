@@ -1,6 +1,6 @@
 @echo off
 rem Windows: the same commands as the Makefile. In cmd: make serve, make test, ...
-rem in PowerShell: .\make serve. Everything happens in tools\tasks.py (needs Python 3.11+).
+rem in PowerShell: .\make serve. Danish preview: make serve --language da. Everything happens in tools\tasks.py (needs Python 3.11+).
 setlocal
 set "TASKS=%~dp0tools\tasks.py"
 where py >nul 2>nul && goto launcher

@@ -5,7 +5,7 @@ Lighthouse 12 from npm (``npm install`` in the repository). Everything is built 
 folder; the working tree is never written to. Figures, not a pass/fail test: the machine may
 be busy with other work, so repeat a run before reading much into a single figure.
 
-    .venv/bin/python benchmarks/bench.py [--quick] [--jobs N]
+    .venv/bin/python benchmarks/bench.py [--quick] [--jobs N] [--search] [--lists]
 """
 
 from __future__ import annotations
@@ -76,12 +76,25 @@ class Timing(float):
         return f"{float(self):.1f} s (CPU {self.cpu:.1f} s)"
 
 
-def build(src: Path, out: Path, *, jobs: int, clean: bool = True, strict: bool = True) -> Timing:
-    """One ``sphinx-build -b dirhtml`` of ``src`` into ``out/html``."""
+def build(
+    src: Path,
+    out: Path,
+    *,
+    jobs: int,
+    clean: bool = True,
+    strict: bool = True,
+    language: str | None = None,
+) -> Timing:
+    """One ``sphinx-build -b dirhtml`` of ``src`` into ``out/html`` (a ``language``: into
+    ``out/html/<language>``, as ``make html`` builds it)."""
     cmd = [PYTHON, "-m", "sphinx", "-b", "dirhtml", "-q", "-j", str(jobs)]
     cmd += ["-W", "-n", "--keep-going"] if strict else []
     cmd += ["-E"] if clean else []
-    cmd += ["-d", str(out / "doctrees"), str(src), str(out / "html")]
+    html, doctrees = out / "html", out / "doctrees"
+    if language is not None:
+        cmd += ["-D", f"language={language}"]
+        html, doctrees = html / language, doctrees / language
+    cmd += ["-d", str(doctrees), str(src), str(html)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     stderr = proc.stderr.read()
@@ -367,6 +380,67 @@ def page_paths(html: Path) -> list[str]:
     return paths
 
 
+LANGUAGES = ["de", "da", "en"]  # conf.py: oklab_languages
+
+
+def measure_languages(work: Path, jobs: int) -> Path:
+    """Every language, each a clean build as ``make html`` makes them, against one language.
+    Returns the folder with all three (``de/``, ``da/``, ``en/``) for the switcher's check."""
+    site = work / "site"
+    out = work / "out-languages"
+    times = {code: build(site, out, jobs=jobs, language=code) for code in LANGUAGES}
+    cpu = sum(t.cpu for t in times.values())
+    wall = sum(float(t) for t in times.values())
+    ratio = cpu / times["de"].cpu
+    row("Sauberer Bau, eine Sprache (Deutsch)", str(times["de"]))
+    row("Sauberer Bau, drei Sprachen (de, da, en)", f"{wall:.1f} s (CPU {cpu:.1f} s)")
+    row("Drei Sprachen gegenüber einer (CPU)", f"×{ratio:.2f}", "≤ ×3.3", ratio <= 3.3)
+    return out / "html"
+
+
+def measure_switcher(base: str) -> None:
+    """The language switcher costs no request: each page's requests with and without it."""
+    from playwright.sync_api import sync_playwright
+
+    extra = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for code in LANGUAGES:
+            for path in ("", "ueber-uns/", "projekte/"):
+                url = f"{base}{code}/{path}"
+                counts = []
+                for cut in (False, True):
+                    context = browser.new_context()
+                    page = context.new_page()
+                    if cut:
+
+                        def without_switcher(route) -> None:
+                            response = route.fetch()
+                            body = re.sub(
+                                r'<nav class="oklab-languages".*?</nav>',
+                                "",
+                                response.text(),
+                                flags=re.S,
+                            )
+                            route.fulfill(response=response, body=body)
+
+                        page.route(url, without_switcher)
+                    made: list[str] = []
+                    page.on("request", lambda request, into=made: into.append(request.url))
+                    page.goto(url, wait_until="networkidle")
+                    counts.append(len(made))
+                    context.close()
+                extra[f"{code}/{path}"] = counts[0] - counts[1]
+        browser.close()
+    most = max(extra.values())
+    row(
+        f"Sprachauswahl: zusätzliche Anfragen ({len(extra)} Seiten in de, da, en)",
+        str(most),
+        "0",
+        most == 0,
+    )
+
+
 def weigh(base: str, paths: list[str]) -> dict[str, tuple[int, int, int]]:
     """Each page on a first visit (empty cache): (requests, bytes raw, bytes gzip)."""
     from playwright.sync_api import sync_playwright
@@ -423,25 +497,52 @@ def measure_weight(html: Path, base: str) -> None:
     )
 
 
-def measure_news_weight(html: Path, base: str, posts: int) -> None:
-    """The news overview, the largest archive page and the largest topic page, with ``posts``
-    posts (and as many projects)."""
+def measure_list_weight(html: Path, base: str, projects: int, posts: int) -> None:
+    """The long lists at ``projects`` projects and ``posts`` posts: the news overview, the
+    project overview, Termine, and the heaviest of the overview's further pages, of Termine's,
+    of the year archives, of the status pages and of the topic pages (each with their numbered
+    pages)."""
     paths = page_paths(html)
+
+    def below(folder: str) -> list[str]:
+        return [p for p in paths if p.startswith(folder) and p != folder]
+
+    statuses = below("projekte/stand/")
+    topics = below("themen/")
     groups = {
         "Neuigkeiten": ["neuigkeiten/"],
+        "Projektübersicht": ["projekte/"],
+        "schwerste weitere Seite der Projektübersicht": below("projekte/seite/"),
+        "Termine": ["termine/"],
+        "schwerste weitere Seite von Termine": below("termine/seite/"),
         "schwerstes Jahresarchiv": [p for p in paths if re.fullmatch(r"neuigkeiten/\d{4}/", p)],
-        "schwerste Themenseite": [p for p in paths if p.startswith("themen/") and p != "themen/"],
+        "schwerste Seite eines Stands": statuses,
+        "schwerste Themenseite": topics,
     }
     results = weigh(base, [p for group in groups.values() for p in group])
+    scale = f"{projects} Projekte + {posts} Beiträge"
     for label, group in groups.items():
+        if not group:
+            continue
         worst = max(group, key=lambda p: (results[p][2], results[p][0]))
         n, raw, gz = results[worst]
         row(
-            f"{posts} Beiträge: Seitengewicht {label} (/{worst})",
+            f"{scale}: Seitengewicht {label} (/{worst})",
             f"{n} Anfragen, {raw / 1024:.0f} KB, {gz / 1024:.1f} KB gzip",
             "≤ 12, ≤ 40 KB gzip",
             within_budget(n, gz),
         )
+
+    def most(pages: list[str]) -> int:
+        """The most pages one list has: the highest N of its …/seite/N/ (1 without)."""
+        numbers = [int(p.rstrip("/").rsplit("/", 1)[1]) for p in pages if "/seite/" in p]
+        return max(numbers, default=1)
+
+    row(
+        f"{scale}: Seiten je Liste (24 Karten je Seite)",
+        f"Projektübersicht {most(below('projekte/seite/'))}, Termine "
+        f"{most(below('termine/seite/'))}, Stand bis {most(statuses)}, Thema bis {most(topics)}",
+    )
 
 
 def measure_lighthouse(work: Path, base: str, runs: int) -> None:
@@ -611,6 +712,31 @@ def profiled_build(src: Path, out: Path) -> dict[str, float]:
     }
 
 
+def share_row(cost: dict[str, float], scale: str) -> None:
+    share = (cost["exports"] + cost["list pages"]) / cost["total"]
+    row(
+        f"{scale}: Exporte und Listenseiten am sauberen Bau (CPU, cProfile)",
+        f"{share:.1%} (Exporte {cost['exports']:.1f} s, Listenseiten {cost['list pages']:.1f} s "
+        f"von {cost['total']:.0f} s)",
+        "≤ 15 %",
+        share <= 0.15,
+    )
+
+
+def measure_lists(work: Path) -> None:
+    """Only the long lists (``--lists``): 500 projects and 500 posts, one clean build under
+    cProfile (the share of the exports and list pages), then the list pages' weight."""
+    projects, posts = SEARCH_SCALE
+    site = copy_site(work / "lists-site")
+    add_projects(site, projects)
+    add_posts(site, posts)
+    out = work / "lists-build"
+    out.mkdir()
+    share_row(profiled_build(site, out), f"{projects} Projekte + {posts} Beiträge")
+    with serve(out / "html") as base:
+        measure_list_weight(out / "html", base, projects, posts)
+
+
 def measure_search(work: Path, jobs: int) -> None:
     """Section 7: the site's search against Pagefind, at 500 projects and 500 posts."""
     from playwright.sync_api import sync_playwright
@@ -638,14 +764,7 @@ def measure_search(work: Path, jobs: int) -> None:
         other = probe_pagefind(browser, base) if indexed.returncode == 0 else None
         browser.close()
     scale = f"{projects} Projekte + {posts} Beiträge"
-    share = (cost["exports"] + cost["list pages"]) / cost["total"]
-    row(
-        f"{scale}: Exporte und Listenseiten am sauberen Bau (CPU, cProfile)",
-        f"{share:.1%} (Exporte {cost['exports']:.1f} s, Listenseiten {cost['list pages']:.1f} s "
-        f"von {cost['total']:.0f} s)",
-        "≤ 15 %",
-        share <= 0.15,
-    )
+    share_row(cost, scale)
     index_files = [html / "searchindex.js", html / "search-pages.json"]
     stemmer = html / "_static" / "language_data.js"
     stemmer_gz = len(gzip.compress(stemmer.read_bytes(), 6))
@@ -741,11 +860,20 @@ def main() -> None:
     parser.add_argument(
         "--search", action="store_true", help="nur den Vergleich der Suche (Sphinx, Pagefind)"
     )
+    parser.add_argument(
+        "--lists",
+        action="store_true",
+        help="nur die langen Listen bei 500 Projekten und 500 Beiträgen (Anteil, Seitengewicht)",
+    )
     args = parser.parse_args()
-    if args.search:
+    if args.search or args.lists:
         with tempfile.TemporaryDirectory(prefix="oklab-bench-") as tmp:
-            print("Suche …", file=sys.stderr)
-            measure_search(Path(tmp), args.jobs)
+            if args.lists:
+                print("Lange Listen …", file=sys.stderr)
+                measure_lists(Path(tmp))
+            if args.search:
+                print("Suche …", file=sys.stderr)
+                measure_search(Path(tmp), args.jobs)
         print_table(args.jobs)
         return
     counts = [20, 80] if args.quick else [50, 200, 500]
@@ -755,13 +883,17 @@ def main() -> None:
         work = Path(tmp)
         print("Bauzeiten …", file=sys.stderr)
         html, news_html = measure_builds(work, args.jobs, counts, stock_counts, news_counts)
+        print("Sprachen …", file=sys.stderr)
+        languages = measure_languages(work, args.jobs)
+        with serve(languages) as base:
+            measure_switcher(base)
         print("Live-Vorschau …", file=sys.stderr)
         measure_autobuild(work, 5 if args.quick else 10)
         with serve(html, StaticHost) as base:
             print("Seitengewicht …", file=sys.stderr)
             measure_weight(html, base)
         with serve(news_html) as base:
-            measure_news_weight(news_html, base, news_counts[-1])
+            measure_list_weight(news_html, base, counts[-1], news_counts[-1])
         with serve(html, StaticHost) as base:
             if not args.quick:
                 print("Lighthouse …", file=sys.stderr)

@@ -16,12 +16,14 @@ import pytest
 from harness import (
     EXT,
     GROWN_BY,
+    LANGUAGES,
     PUBLISHED_CSP,
     ROOT,
     ROOTS,
     RTD_URL,
     STRICT,
     Built,
+    LanguagesHandler,
     build_in_process,
     copy_root,
     environment,
@@ -63,6 +65,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     ]
     if mismatched:
         raise pytest.UsageError(f"the browser fixture and the browser mark differ: {mismatched}")
+    # ``make test`` (pytest-xdist, ``--dist loadgroup``): a test file stays in one process, so
+    # its session fixtures are made once there; the browser check of each language, the
+    # longest test by far, is a group of its own, so the processes share the three.
+    for item in items:
+        language = getattr(item, "callspec", None) and item.callspec.params.get("language")
+        group = item.path.stem + (
+            f"-{language}" if item.path.stem == "test_accessibility" and language else ""
+        )
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def strict_site(
@@ -144,6 +155,31 @@ def root_app(make_app, tmp_path):
     return make
 
 
+# -- Every language (``make html``: ``html/de/``, ``html/da/``, ``html/en/``) --------------------
+
+
+@pytest.fixture(scope="session")
+def sites(site: Built, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    """Every language, each built once per session (clean, strict, in process) like the German
+    ``site``: ``language`` set as ``make html`` and Read the Docs set it (``-D language=…``)."""
+    built = {"de": site}
+    for code in LANGUAGES[1:]:
+        built[code] = strict_site(
+            tmp_path_factory, f"site-{code}", PUBLISHED_CSP | {"language": code}
+        )
+    return built
+
+
+@pytest.fixture(scope="session")
+def languages_folder(sites: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder with every language below its code (``de/``, ``da/``, ``en/``), as
+    ``make html`` and Read the Docs lay them out (links to the language of the built pages)."""
+    folder = tmp_path_factory.mktemp("languages")
+    for code, build in sites.items():
+        (folder / code).symlink_to(build.outdir, target_is_directory=True)
+    return folder
+
+
 # -- Browser: the built site served on 127.0.0.1, visited with a real Chromium ---------------
 
 CHROMIUM_FLAGS = [
@@ -161,10 +197,22 @@ NO_BROWSER = (
 
 
 @pytest.fixture(scope="session")
-def server(site: Built):
-    """The built site on a static host like Read the Docs (unknown addresses: the 404 page)."""
-    with serve(site.outdir) as url:
+def host(languages_folder: Path):
+    """Every language on a static host like Read the Docs; yields the root URL
+    (``http://127.0.0.1:PORT/``): the German site below ``de/``, the others below ``da/`` and
+    ``en/``; an unknown address gets its language's 404 page."""
+    with serve(languages_folder, LanguagesHandler) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def server(site: Built, tmp_path_factory: pytest.TempPathFactory):
+    """The German site's base URL (``http://127.0.0.1:PORT/de/``), served like ``host`` but
+    without building the other languages."""
+    folder = tmp_path_factory.mktemp("german")
+    (folder / "de").symlink_to(site.outdir, target_is_directory=True)
+    with serve(folder, LanguagesHandler) as url:
+        yield url + "de/"
 
 
 @pytest.fixture(scope="session")

@@ -43,6 +43,8 @@ SEED = DATA / "seed-ueber-uns.md"
 FACTS_LAB = DATA / "facts-lab.yaml"
 FACTS_PROJECTS = DATA / "facts-projects.yaml"
 RTD_URL = "https://oklab-test.readthedocs.io/de/latest/"  # as Read the Docs sets it
+# The site's languages, the source language first (conf.py: oklab_languages).
+LANGUAGES = ["de", "da", "en"]
 GROWN_BY = 40  # synthetic projects in the ``grown_site`` fixture
 # conf.py reads variables with these prefixes (OKLAB_RELEASE, READTHEDOCS,
 # READTHEDOCS_CANONICAL_URL, READTHEDOCS_VERSION_TYPE, …); a build only sees the ones a test sets.
@@ -162,13 +164,20 @@ def build_in_process(
 
 
 def sphinx_cli(
-    srcdir: Path, outdir: Path, *args: str, clean: bool = True, **variables: str
+    srcdir: Path,
+    outdir: Path,
+    *args: str,
+    clean: bool = True,
+    quiet: bool = True,
+    **variables: str,
 ) -> CliBuild:
     """Run ``python -m sphinx`` strictly (``-W -n --keep-going``, dirhtml; clean unless
-    ``clean=False``, for an incremental build on the doctrees of an earlier one)."""
+    ``clean=False``, for an incremental build on the doctrees of an earlier one; ``-q`` unless
+    ``quiet=False``, for what ``make html`` prints besides warnings, e.g. the coverage)."""
     cmd = [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-W", "-n", "--keep-going"]
     cmd += ["-E"] if clean else []
-    cmd += ["-q", "--no-color", *args, str(srcdir), str(outdir)]
+    cmd += ["-q"] if quiet else []
+    cmd += ["--no-color", *args, str(srcdir), str(outdir)]
     env = site_environment(**variables)
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     return CliBuild(proc.returncode, proc.stdout, proc.stderr, Path(outdir))
@@ -241,10 +250,36 @@ class ReadTheDocsHandler(QuietHandler):
         self.wfile.write(body)
 
 
+class LanguagesHandler(QuietHandler):
+    """Every language below its code (``/de/``, ``/da/``, ``/en/``): an unknown address gets
+    its language's ``404/index.html`` (German outside a language folder), status 404."""
+
+    def send_error(self, code, message=None, explain=None):
+        first = self.path.lstrip("/").split("/", 1)[0]
+        language = first if first in LANGUAGES else LANGUAGES[0]
+        page = Path(self.directory) / language / "404" / "index.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class Server(ThreadingHTTPServer):
+    """A browser that moves on to the next page may drop a request halfway: not an error."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exception(), ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = ReadTheDocsHandler):
     """Serve ``folder`` on 127.0.0.1; yields the base URL (``http://127.0.0.1:PORT/``)."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=folder))
+    httpd = Server(("127.0.0.1", 0), functools.partial(handler, directory=folder))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

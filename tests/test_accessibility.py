@@ -1,29 +1,34 @@
-"""Every page in a real Chromium: phone and desktop width, light and dark colour scheme.
+"""Every page in a real Chromium, in every language: phone and desktop width, light and dark
+colour scheme.
 
 One page load per page and mode; on it: axe-core (WCAG 2.0/2.1/2.2 A and AA, best practice),
 console errors, Content-Security-Policy violations, failed requests, requests to other hosts,
-cookies, horizontal overflow at any of the widths. On one page of each kind (``kinds()``: the
-start page, each section, and the first page at each depth below it: a project, a post, a topic,
-a status filter, the search page, 404 …) also the skip link and the theme toggle (furo's script)
-from the keyboard, and a screenshot per mode to ``_build/screenshots/`` (look at them: tests
-cannot tell whether the site is welcoming); JPEG, which Chromium writes in less than half the
-time of PNG. The keyboard path is the frame furo draws around every page, the same on every page
-of a kind; walking it on all pages in four modes took most of the suite's time.
+cookies, horizontal overflow at any of the widths. The four modes are four tabs that load each
+page in turn; axe runs in all four side by side (each tab has its own renderer process), which
+halves the time on two cores. On one page of each kind (``kinds()``: the start page, each
+section, and the first page at each depth below it: a project, a post, a topic, a status filter,
+the search page, 404 …) also the skip link and the theme toggle (furo's script) from the
+keyboard, and a screenshot per mode to ``_build/screenshots/`` (look at them: tests cannot tell
+whether the site is welcoming); JPEG, which Chromium writes in less than half the time of PNG.
+The keyboard path is the frame furo draws around every page, the same on every page of a kind.
+All of this in German, Danish and English (texts differ in length; the switcher is in the frame).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from harness import CSP_LISTENER, ROOT
+from harness import CSP_LISTENER, LANGUAGES, ROOT
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PHONE, DESKTOP = 390, 1350
 MODES = [(PHONE, "light"), (PHONE, "dark"), (DESKTOP, "light"), (DESKTOP, "dark")]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 MAX_TABS = 80
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
 
 axe = Axe()
 
@@ -37,13 +42,22 @@ def kinds(paths: list[str]) -> set[str]:
     return set(chosen.values())
 
 
-def axe_violations(page, rules: list[str] | None = None) -> list[str]:
-    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
-    results = axe.run(page, options={"runOnly": run_only, "resultTypes": ["violations"]})
+def describe(results: dict) -> list[str]:
+    """axe-core's violations, one line each."""
     return [
         f"axe {v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
-        for v in results.response["violations"]
+        for v in results["violations"]
     ]
+
+
+def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+    """axe-core on the page as it is now: all of ``AXE_TAGS``, or only the given rules."""
+    if not page.evaluate("'axe' in window"):
+        page.evaluate(axe.axe_script)
+    options = AXE_OPTIONS
+    if rules:
+        options = {"runOnly": {"type": "rule", "values": rules}, "resultTypes": ["violations"]}
+    return describe(page.evaluate("(options) => axe.run(document, options)", options))
 
 
 def overflowing(page) -> list[str]:
@@ -146,63 +160,98 @@ def test_one_page_of_each_kind():
     }
 
 
+class Tab:
+    """One browser tab in one mode, reused for every page: a page load, then axe-core started
+    in the tab's own renderer process, so that the four modes' checks of a page run side by
+    side (the machine's cores) while the test loads the page in the next mode."""
+
+    def __init__(self, browser, host: str, width: int, scheme: str) -> None:
+        self.mode, self.scheme = f"{width}px {scheme}", scheme
+        self.suffix = f"{width}px-{scheme}"
+        # Reduced motion: axe measures colours after a theme switch, not halfway through a fade.
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=scheme, reduced_motion="reduce"
+        )
+        # Every page as on a first visit: the theme follows the system ("auto").
+        self.context.add_init_script("localStorage.removeItem('theme')")
+        self.context.add_init_script(CSP_LISTENER)
+        self.context.add_init_script(axe.axe_script)
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.loaded = False
+        say = self.problems.append
+        self.page.on("console", lambda m: m.type == "error" and say(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: say(f"script error: {e}"))
+        self.page.on("requestfailed", lambda r: say(f"request failed: {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and say(f"HTTP {r.status}: {r.url}"))
+        self.page.on(
+            "request",
+            lambda r: (
+                urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(r.url).netloc != host
+                and say(f"request to another host: {r.url}")
+            ),
+        )
+
+    def start(self, url: str, screenshot: Path | None) -> None:
+        """Load the page, take the screenshot and start axe (without waiting for it)."""
+        self.problems.clear()
+        response = self.page.goto(url, wait_until="load")
+        self.loaded = response is not None and response.ok
+        if not self.loaded:
+            self.problems.append(f"the page itself: HTTP {response and response.status}")
+            return
+        if screenshot:
+            self.page.screenshot(
+                path=screenshot.with_name(f"{screenshot.name}-{self.suffix}.jpg"),
+                full_page=True,
+                type="jpeg",
+                quality=85,
+            )
+        self.page.evaluate(
+            "(options) => { window.__axe = axe.run(document, options); }", AXE_OPTIONS
+        )
+
+    def finish(self, keyboard: bool) -> list[str]:
+        """axe's findings and the checks after it; ``keyboard``: also walk the frame."""
+        if not self.loaded:
+            return list(self.problems)
+        problems = [*self.problems, *describe(self.page.evaluate("window.__axe"))]
+        problems += [f"wider than the window: {o}" for o in overflowing(self.page)]
+        if keyboard:
+            problems += keyboard_problems(self.page, self.scheme)
+        problems += [f"CSP violation: {v}" for v in self.page.evaluate("window.__csp")]
+        problems += [f"cookie: {c['name']}" for c in self.context.cookies()]
+        return problems
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize(("width", "scheme"), MODES, ids=[f"{w}px-{s}" for w, s in MODES])
-def test_every_page_in_the_browser(site, server, browser, width, scheme):
-    host = urlsplit(server).netloc
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    # Reduced motion: axe measures colours after a theme switch, not halfway through a fade.
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, color_scheme=scheme, reduced_motion="reduce"
-    )
-    # Every page as on a first visit: the theme follows the system ("auto").
-    context.add_init_script("localStorage.removeItem('theme')")
-    context.add_init_script(CSP_LISTENER)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_in_the_browser(sites, host, browser, language):
+    site, server = sites[language], f"{host}{language}/"
+    (SCREENSHOTS / language).mkdir(parents=True, exist_ok=True)
+    tabs = [Tab(browser, urlsplit(server).netloc, width, scheme) for width, scheme in MODES]
     failures: dict[str, list[str]] = {}
     samples = kinds(site.pages())
+    # Each tab collects a page's findings just before it loads the next page, while axe still
+    # runs in the others: no tab waits for the slowest of the four.
+    shown: dict[Tab, str] = {}
+
+    def collect(tab: Tab) -> None:
+        path = shown.pop(tab, None)
+        if path is not None and (problems := tab.finish(keyboard=path in samples)):
+            failures[f"{path or '/'} ({tab.mode})"] = problems
+
     try:
         for path in site.pages():
-            page = context.new_page()
-            problems: list[str] = []
-            page.on(
-                "console",
-                lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}"),
-            )
-            page.on("pageerror", lambda e, p=problems: p.append(f"script error: {e}"))
-            page.on("requestfailed", lambda r, p=problems: p.append(f"request failed: {r.url}"))
-            page.on(
-                "response",
-                lambda r, p=problems: r.status >= 400 and p.append(f"HTTP {r.status}: {r.url}"),
-            )
-            page.on(
-                "request",
-                lambda r, p=problems: (
-                    urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
-                    and urlsplit(r.url).netloc != host
-                    and p.append(f"request to another host: {r.url}")
-                ),
-            )
-            response = page.goto(server + path, wait_until="load")
-            assert response is not None and response.ok, (
-                f"{path or '/'}: {response and response.status}"
-            )
             name = (path.strip("/").replace("/", "-") or "start").removesuffix(".html")
-            if path in samples:
-                page.screenshot(
-                    path=SCREENSHOTS / f"{name}-{width}px-{scheme}.jpg",
-                    full_page=True,
-                    type="jpeg",
-                    quality=85,
-                )
-            problems += axe_violations(page)
-            problems += [f"wider than the window: {o}" for o in overflowing(page)]
-            if path in samples:
-                problems += keyboard_problems(page, scheme)
-            problems += [f"CSP violation: {v}" for v in page.evaluate("window.__csp")]
-            problems += [f"cookie: {c['name']}" for c in context.cookies()]
-            if problems:
-                failures[path or "/"] = problems
-            page.close()
+            for tab in tabs:
+                collect(tab)
+                tab.start(server + path, SCREENSHOTS / language / name if path in samples else None)
+                shown[tab] = path
+        for tab in tabs:
+            collect(tab)
     finally:
-        context.close()
+        for tab in tabs:
+            tab.context.close()
     assert not failures, "\n".join(f"{p}:\n  " + "\n  ".join(f) for p, f in failures.items())

@@ -33,8 +33,8 @@ def test_readme_names_the_two_commands():
 # conf.py's environment variables -> html_baseurl (the canonical address). Which builds are
 # published and which leave room for live reload: test_live_reload.py.
 BASE_URLS = {
-    "local": ({}, "https://oklabflensburg.de/"),
-    "release": ({"OKLAB_RELEASE": "1"}, "https://oklabflensburg.de/"),
+    "local": ({}, "https://oklabflensburg.de/de/"),
+    "release": ({"OKLAB_RELEASE": "1"}, "https://oklabflensburg.de/de/"),
     "Read the Docs": ({"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": RTD_URL}, RTD_URL),
 }
 

@@ -42,6 +42,8 @@ NOISE = re.compile(
     r"build finished|warnings treated as errors|tools/tasks\.py|\[sphinx-autobuild\]|"
     r"Serving on|Traceback|WARNING"
 )
+# The coverage line of a translation (its figures change with every translated text).
+COVERAGE = re.compile(r"^Übersetzung (da|en): \d+ % \(\d+ von \d+ Texten\)$")
 # Two new pages with one mistake each (independent of the site's own pages).
 WERKSTATT = (
     "---\ntitle: Werkstatt\n---\n\n# Werkstatt\n\nZur [Testkarte](../projekte/testkart.md).\n"
@@ -98,7 +100,18 @@ def without_make(lines: list[str]) -> list[str]:
 def test_a_successful_build_shows_only_what_an_editor_needs(tmp_path):
     status, lines = make(website(tmp_path), "html")
     assert status == 0, "\n".join(lines)
-    assert lines == [EDIT_LINK_NOTE, NOTE, "Fertig: _build/html/index.html"]
+    # One line per language, the notes once (the German build's), each translation's coverage
+    assert [COVERAGE.sub("Übersetzung \\1: … %", line) for line in lines] == [
+        "Baue Deutsch (de) …",
+        EDIT_LINK_NOTE,
+        NOTE,
+        "Baue Dansk (da) …",
+        "Übersetzung da: … %",
+        "Baue English (en) …",
+        "Übersetzung en: … %",
+        "Fertig: _build/html/index.html (leitet weiter nach de/)",
+    ], "\n".join(lines)
+    assert not NOISE.search("\n".join(lines))
 
 
 def test_a_failed_build_names_file_and_line_and_ends_with_one_german_line(tmp_path):
@@ -108,7 +121,9 @@ def test_a_failed_build_names_file_and_line_and_ends_with_one_german_line(tmp_pa
     status, lines = make(folder, "html")
     assert status != 0
     shown = without_make(lines)
-    assert shown == [EDIT_LINK_NOTE, NOTE, ERRORS[1], ERRORS[0], SUMMARY], "\n".join(lines)
+    # the German build fails: the other languages are not built
+    expected = ["Baue Deutsch (de) …", EDIT_LINK_NOTE, NOTE, ERRORS[1], ERRORS[0], SUMMARY]
+    assert shown == expected, "\n".join(lines)
     assert not NOISE.search("\n".join(shown))
 
 

@@ -37,8 +37,8 @@ def text(soup) -> str:
 
 
 def href_target(href: str) -> str:
-    """``../projekte/`` or ``/projekte/`` -> ``projekte/`` (the page a link leads to)."""
-    return re.sub(r"^(\.\./|\./|/)+", "", href.split("#")[0])
+    """``../projekte/`` or ``/de/projekte/`` -> ``projekte/`` (the page a link leads to)."""
+    return re.sub(r"^(\.\./|\./|/de/|/)+", "", href.split("#")[0])
 
 
 def test_ueber_uns_links_its_projects_sentence_to_the_catalogue(site):

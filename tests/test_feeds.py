@@ -95,7 +95,7 @@ def test_the_feeds_date_is_the_newest_posts_not_the_clocks(feed):
 
 def test_every_page_links_both_feeds(site, base):
     for path in site.pages():
-        links = site.page(path).select('head link[rel="alternate"]')
+        links = site.page(path).select('head link[rel="alternate"][type]')
         found = {link["type"]: link["href"] for link in links}
         assert found == {TYPES[k]: base + FEEDS[k] for k in FEEDS}, path
         assert all(link.get("title", "").startswith("OK Lab Flensburg") for link in links)

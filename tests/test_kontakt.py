@@ -207,7 +207,7 @@ def test_calendar_and_script_stay_out_of_the_sources():
         subfolders[:] = [d for d in subfolders if d not in NOT_SOURCES]
         generated += [f for f in files if f.endswith(".ics")]
     assert generated == []
-    assert Path(ROOT / "_static" / "js" / "next-meeting.js").is_file()
+    assert Path(ROOT / "_ext" / "oklab" / "static" / "upcoming.js").is_file()
 
 
 # -- Mistakes in the data file: German message with file, line and field, no traceback ---------

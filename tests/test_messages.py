@@ -33,6 +33,7 @@ GUIDE = [
         "fehlermeldungen.md",
         "fehlermeldungen-text.md",
         "beitraege-schreiben.md",
+        "uebersetzen.md",
     )
 ]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

@@ -141,6 +141,17 @@ def test_archive_pages_by_year_list_every_post_once(site):
         assert [card_title(c) for c in cards(soup)] == titles
         current = [a.get_text(strip=True) for a in soup.select(".sidebar-tree li.current > a")]
         assert current == ["Neuigkeiten"]
+        # The years link to each other as the pages of a long list do: a navigation of links,
+        # the one to this page marked as the current page.
+        nav = soup.select_one('nav[aria-label="Jahre"]')
+        links = nav.select("li > p > a")
+        assert [a.get_text() for a in links] == [str(y) for y in years]
+        assert [resolve(f"neuigkeiten/{year}/", a["href"]) for a in links] == [
+            f"/neuigkeiten/{y}/" for y in years
+        ]
+        marked = nav.select('a[aria-current="page"]')
+        assert [a.get_text() for a in marked] == [str(year)]
+        assert nav.find("strong") is None
 
 
 # -- A small site -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import yaml
 from harness import ROOT, copy_site, sphinx_cli
 
 PROJECT_FILES = sorted(p for p in (ROOT / "projekte").glob("*.md") if p.name != "index.md")
-BASE = "https://oklabflensburg.de/"
+BASE = "https://oklabflensburg.de/de/"
 
 FIRST_ENTRY = {
     "id": "bildungsatlas",
@@ -29,7 +29,7 @@ FIRST_ENTRY = {
     "tags": ["Bildung"],
     "technologies": [],
     "date": "2024-01-26",
-    "url": "https://oklabflensburg.de/projekte/bildungsatlas/",
+    "url": "https://oklabflensburg.de/de/projekte/bildungsatlas/",
     "links": {
         "repository": "https://github.com/oklabflensburg/open-school-map",
         "website": [{"name": "Website", "url": "https://schulen-in-flensburg.de"}],
@@ -65,7 +65,7 @@ TREES_ROW = {
     "tags": "Umwelt",
     "technologies": "",
     "date": "2023-04-29",
-    "url": "https://oklabflensburg.de/projekte/strassenbaeume/",
+    "url": "https://oklabflensburg.de/de/projekte/strassenbaeume/",
     "repository": "https://github.com/oklabflensburg/open-trees-map",
     "website": "https://baumkataster-flensburg.de",
     "data": "https://opendata.schleswig-holstein.de/dataset/baumkataster-flensburg-2023-05-11",
@@ -146,7 +146,7 @@ def test_overview_links_the_files_and_lists_every_project_as_json_ld(site):
     assert trees == {
         "@type": "SoftwareSourceCode",
         "name": "Straßenbäume",
-        "url": "https://oklabflensburg.de/projekte/strassenbaeume/",
+        "url": "https://oklabflensburg.de/de/projekte/strassenbaeume/",
         "codeRepository": "https://github.com/oklabflensburg/open-trees-map",
         "keywords": ["Umwelt"],
         "dateCreated": "2023-04-29",

@@ -19,10 +19,11 @@ from packaging.utils import canonicalize_name
 from tools import tasks
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-COMMANDS = {"serve", "html", "test", "bench", "lock", "clean", "venv", "mutants"}
+COMMANDS = {"serve", "html", "catalogs", "test", "bench", "mutants", "lock", "clean", "venv"}
 # Live preview and test tools: never part of what Read the Docs installs.
 NOT_FOR_READ_THE_DOCS = {
     "sphinx-autobuild",
+    "sphinx-intl",
     "pytest",
     "pytest-xdist",
     "playwright",
@@ -230,6 +231,7 @@ def test_makefile_has_a_target_per_command_and_each_only_calls_the_script():
             ["serve", "HOST=0.0.0.0", "PORT=8001"],
             "python3 tools/tasks.py serve --host 0.0.0.0 --port 8001",
         ),
+        (["serve", "SPRACHE=da"], "python3 tools/tasks.py serve --language da"),
         ([], "python3 tools/tasks.py venv"),
     ],
 )
@@ -334,3 +336,41 @@ def test_lock_targets_every_system_and_the_oldest_allowed_python():
 
 def test_uv_is_pinned_in_pyproject():
     assert re.fullmatch(r"uv==\d+\.\d+\.\d+", tasks.lock_tool_requirement())
+
+
+# -- Languages: make html builds every language, the root sends readers to German ------------
+
+
+def test_html_builds_every_language_into_its_folder(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(tasks, "ensure_venv", lambda: Path("py"))
+    monkeypatch.setattr(
+        tasks, "run_for_editors", lambda cmd, env=None, shown_before=None: calls.append(cmd) or 0
+    )
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+    (tmp_path / "_build" / "html").mkdir(parents=True)
+    assert tasks.html([]) == 0
+    built = [(c[c.index("-D", c.index("-d")) + 1], c[-1], c[c.index("-d") + 1]) for c in calls]
+    assert built == [
+        ("language=de", "_build/html/de", "_build/doctrees/de"),
+        ("language=da", "_build/html/da", "_build/doctrees/da"),
+        ("language=en", "_build/html/en", "_build/doctrees/en"),
+    ]
+    assert all("-W" in c and "oklab_live_reload=0" in c and "-E" in c for c in calls)
+    root = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=de/">' in root
+    assert '<html lang="de">' in root and "<script" not in root
+    assert '<a href="da/" lang="da" hreflang="da">Dansk</a>' in root
+    assert '<a href="en/" lang="en" hreflang="en">English</a>' in root
+
+
+def test_serve_previews_the_language_asked_for(monkeypatch):
+    calls = []
+    monkeypatch.setattr(tasks, "ensure_venv", lambda: Path("py"))
+    monkeypatch.setattr(tasks, "run_for_editors", lambda cmd, env=None: calls.append(cmd) or 0)
+    assert tasks.serve(["--language", "da"]) == 0
+    (cmd,) = calls
+    assert cmd[cmd.index("-D") + 1] == "language=da"
+    assert "_build/serve/da" in cmd
+    assert tasks.serve([]) == 0
+    assert calls[1][calls[1].index("-D") + 1] == "language=de"

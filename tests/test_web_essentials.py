@@ -161,12 +161,15 @@ def test_404_page_is_german_and_styled(site):
 def test_404_page_links_absolutely_with_read_the_docs_prefix(rtd_site):
     prefix = urlsplit(RTD_URL).path
     page = rtd_site.page("404/")
+    switcher = page.find("nav", class_="oklab-languages").extract()
     for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
         for element in page.find_all(tag, attrs={attr: True}):
             value = element[attr]
             if value.startswith(("#", "https://", "http://", "mailto:")):
                 continue
             assert value.startswith(prefix), (tag, value)
+    # the language switcher leads to the 404 page of the other languages, same version
+    assert [a["href"] for a in switcher.find_all("a")] == ["/da/latest/404/", "/en/latest/404/"]
 
 
 @pytest.mark.browser
@@ -188,7 +191,7 @@ def test_404_page_works_at_any_depth(browser, server, missing):
     assert failed == []
     page.locator("article a", has_text="Projekte").first.click()
     page.wait_for_load_state()
-    assert urlsplit(page.url).path == "/projekte/"
+    assert urlsplit(page.url).path == "/de/projekte/"
     page.close()
 
 

@@ -1,4 +1,5 @@
-"""The site's developer commands on every system (``serve html test bench mutants lock clean``).
+"""The site's developer commands on every system (``serve html catalogs test bench mutants lock
+clean``).
 
 The Makefile and make.bat only call this script, so the logic lives here once:
 
@@ -49,6 +50,33 @@ STRICT = [*STRICT_WARNINGS, "-D", "oklab_live_reload=0"]
 # What the live preview must not watch (sphinx-autobuild matches paths with forward slashes,
 # on Windows too).
 PREVIEW_IGNORE = r"/(\.venv|\.git|_build|tests|benchmarks|node_modules)/"
+
+# The site's languages (conf.py: oklab_languages), the source language first.
+LANGUAGES = ["de", "da", "en"]
+SOURCE_LANGUAGE = LANGUAGES[0]
+# The page at the root of _build/html: it sends readers to the source language (a meta refresh,
+# no script: the strict Content-Security-Policy), with a plain link per language as well.
+ROOT_PAGE = """<!DOCTYPE html>
+<html lang="{source}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'">
+<meta http-equiv="refresh" content="0; url={source}/">
+<title>OK Lab Flensburg</title>
+<link rel="canonical" href="{source}/">
+</head>
+<body>
+<main>
+<h1>OK Lab Flensburg</h1>
+<ul>
+{links}
+</ul>
+</main>
+</body>
+</html>
+"""
+LANGUAGE_NAMES = {"de": "Deutsch", "da": "Dansk", "en": "English"}
 
 Runner = Callable[..., int]
 
@@ -108,8 +136,13 @@ def for_editors(line: str) -> str | None:
     return line.rstrip("\r\n")
 
 
-def run_for_editors(cmd: Sequence[str | os.PathLike], env: dict[str, str] | None = None) -> int:
-    """Run ``cmd`` in the repository root, showing its output through ``for_editors``."""
+def run_for_editors(
+    cmd: Sequence[str | os.PathLike],
+    env: dict[str, str] | None = None,
+    shown_before: set[str] | None = None,
+) -> int:
+    """Run ``cmd`` in the repository root, showing its output through ``for_editors``; a line
+    in ``shown_before`` (what earlier commands of the same task showed) is not repeated."""
     env = {**(os.environ if env is None else env), "PYTHONUNBUFFERED": "1"}
     with subprocess.Popen(
         [str(part) for part in cmd],
@@ -123,8 +156,11 @@ def run_for_editors(cmd: Sequence[str | os.PathLike], env: dict[str, str] | None
     ) as process:
         for line in process.stdout:
             shown = for_editors(line)
-            if shown is not None:
-                print(shown, flush=True)
+            if shown is None or (shown_before is not None and shown in shown_before):
+                continue
+            if shown_before is not None:
+                shown_before.add(shown)
+            print(shown, flush=True)
         return process.wait()
 
 
@@ -220,10 +256,13 @@ def serve(args: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="tasks.py serve")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", default="8000")
+    parser.add_argument("--language", default=SOURCE_LANGUAGE, choices=LANGUAGES)
     options = parser.parse_args(args)
     python = ensure_venv()
     say(f"Vorschau startet auf http://{options.host}:{options.port}/ (beenden mit Strg+C)")
-    cmd = [python, "-m", "sphinx_autobuild", ".", "_build/serve", "-b", "dirhtml"]
+    cmd = [python, "-m", "sphinx_autobuild", ".", f"_build/serve/{options.language}"]
+    cmd += ["-b", "dirhtml", "-d", f"_build/serve/.doctrees/{options.language}"]
+    cmd += ["-D", f"language={options.language}"]
     cmd += ["--host", options.host, "--port", options.port]
     cmd += ["--re-ignore", PREVIEW_IGNORE, "--ignore", "*.mo"]
     # The same messages as `html` and Read the Docs; the live-reload script stays allowed.
@@ -235,21 +274,67 @@ def serve(args: list[str]) -> int:
         return 0
 
 
-def html(args: list[str]) -> int:
-    """Build the site strictly into _build/html, as Read the Docs does."""
-    python = ensure_venv()
+def language_build(python: Path, language: str, *args: str) -> list[str | os.PathLike]:
+    """One language, strictly, as Read the Docs builds its translation project."""
+    out, doctrees = f"_build/html/{language}", f"_build/doctrees/{language}"
     cmd = [python, "-m", "sphinx", "-b", "dirhtml", *STRICT, "-E", *colour_option()]
-    status = run_for_editors([*cmd, *args, ".", "_build/html"])
-    if status == 0:
-        say("Fertig: _build/html/index.html")
-    return status
+    return [*cmd, "-d", doctrees, "-D", f"language={language}", *args, ".", out]
+
+
+def root_page() -> str:
+    links = "\n".join(
+        f'<li><a href="{code}/" lang="{code}" hreflang="{code}">{LANGUAGE_NAMES[code]}</a></li>'
+        for code in LANGUAGES
+    )
+    return ROOT_PAGE.format(source=SOURCE_LANGUAGE, links=links)
+
+
+def html(args: list[str]) -> int:
+    """Build every language strictly into _build/html/<language>/, as Read the Docs does,
+    and a page at the root that sends readers to the German site."""
+    python = ensure_venv()
+    shown: set[str] = set()  # the notes about missing data: once, not once per language
+    for language in LANGUAGES:
+        say(f"Baue {LANGUAGE_NAMES[language]} ({language}) …")
+        status = run_for_editors(language_build(python, language, *args), shown_before=shown)
+        if status != 0:
+            return status
+    (ROOT / "_build" / "html" / "index.html").write_text(root_page(), encoding="utf-8")
+    say("Fertig: _build/html/index.html (leitet weiter nach de/)")
+    return 0
+
+
+def catalogs(args: list[str]) -> int:
+    """Bring every language's catalogs (locales/<language>/) in step with the German pages."""
+    python = ensure_venv()
+    pot = "_build/gettext"
+    shutil.rmtree(ROOT / pot, ignore_errors=True)
+    if run([python, "-m", "sphinx", "-b", "gettext", "-q", *args, ".", pot]) != 0:
+        raise TaskError("Die Texte ließen sich nicht aus den Seiten sammeln (siehe oben).")
+    update = [python, "-m", "sphinx_intl", "update", "-p", pot, "-d", "locales"]
+    for language in LANGUAGES[1:]:
+        update += ["-l", language]
+    if run(update) != 0:
+        raise TaskError("Die Übersetzungsdateien ließen sich nicht aktualisieren (siehe oben).")
+    say(
+        "Die Übersetzungsdateien in locales/da/ und locales/en/ sind auf dem Stand der Seiten. "
+        "Neue und geänderte Texte haben ein leeres oder als „fuzzy“ markiertes msgstr."
+    )
+    return 0
+
+
+# The whole suite on every core (pytest-xdist): one process per core, each test file kept in
+# one process, so a file's session fixtures (the built sites, the browser) are made once there
+# (the groups: tests/conftest.py).
+WHOLE_SUITE = ["--numprocesses", "auto", "--dist", "loadgroup"]
 
 
 def test(args: list[str]) -> int:
-    """All checks (pytest); arguments go to pytest, e.g. ``test tests/test_build.py -x``."""
+    """All checks (pytest), on every core; arguments go to pytest instead, e.g. ``test
+    tests/test_build.py -x`` (then in one process)."""
     python = ensure_venv()
     ensure_nu_checker()
-    return run([python, "-m", "pytest", *args])
+    return run([python, "-m", "pytest", *(args or WHOLE_SUITE)])
 
 
 def bench(args: list[str]) -> int:
@@ -385,6 +470,7 @@ def venv(args: list[str]) -> int:
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "serve": serve,
     "html": html,
+    "catalogs": catalogs,
     "test": test,
     "bench": bench,
     "mutants": mutants,
@@ -395,8 +481,10 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
 
 USAGE = """Aufruf: python tools/tasks.py BEFEHL   (oder: make BEFEHL)
 
-  serve   Live-Vorschau auf http://127.0.0.1:8000 (--host, --port ändern das)
-  html    Website streng nach _build/html bauen, wie Read the Docs
+  serve   Live-Vorschau auf http://127.0.0.1:8000 (--host, --port ändern das;
+          --language da oder en zeigt die dänische oder englische Website)
+  html    Website streng in allen Sprachen nach _build/html/<sprache>/ bauen, wie Read the Docs
+  catalogs Übersetzungsdateien (locales/da, locales/en) auf den Stand der Seiten bringen
   test    alle Prüfungen; weitere Argumente gehen an pytest
   bench   Bauzeiten, Seitengewicht und Lighthouse messen (etwa 5 Minuten)
   mutants Mutationstests (mutmut) der reinen Module mit den schnellen Tests

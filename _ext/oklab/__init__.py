@@ -9,6 +9,8 @@ Data and rules (no Sphinx):
 - ``paths``       files an editor names (images next to a page or below the site's root)
 - ``escape``      what editors type stays text: one function per output format
 - ``i18n``        the catalog (``_``) and Babel for dates and weekdays
+- ``translations`` the catalogs of every language: checked, extracted, applied, coverage
+- ``languages``   each language's address: alternates, switcher, og:locale
 - ``phrases``     the sentences built from the lab's data (meeting rule, invitation, …)
 
 Reading the site:
@@ -22,19 +24,22 @@ Reading the site:
 - ``navigation``  the menu from ``navOrder``: generated toctrees, fresh sidebars when it changes
 - ``cards``       the one card pattern (sphinx-design components, built as nodes), icons
 - ``contacts``    ``{kontakte}`` and ``{links}``: the lab's contacts and links as cards
-- ``meeting``     the meeting card ``{treffen}``, the next-meeting script's data, calendar links
+- ``meeting``     the meeting card ``{treffen}``, the data for the next meeting, calendar links
 - ``projects``    the project catalogue: cards, status badges, facts box on each project page
 - ``opendata``    the catalogue as open data: projekte.json (+ schema), projekte.csv, JSON-LD
 - ``tags``        a tag's topic page address (``/themen/mobilitaet/``) and the link to it
-- ``events``      an event on any page (``event:``): its box, ``{termine}``, ``{naechster-termin}``
+- ``events``      an event on any page (``event:``): its box, ``{termine}`` (on numbered pages),
+                  ``{naechster-termin}``
 - ``news``        posts in ``neuigkeiten/``: header, ``{neuigkeiten}``, archive pages by year
 - ``signets``     each project's small drawn picture (its first topic's), checked and inlined
 - ``legal``       Impressum/Datenschutz: the operator's data, notice if missing, release check
 
 Writing the site:
 - ``urls``        canonical addresses, links to files the build writes
-- ``htmlnodes``   ``<time datetime>`` and elements with data attributes for the browser's scripts
-- ``listpages``   generated list pages (``html-collect-pages``) and lists filled in at writing
+- ``htmlnodes``   ``<time datetime>`` and elements with data attributes for the browser's scripts;
+                  the one script that decides what is still to come (``static/upcoming.js``)
+- ``listpages``   generated list pages (``html-collect-pages``), long lists on numbered pages,
+                  lists filled in at writing
 - ``unchanged``   files the site makes are written again only when what they show changed
 - ``topics``      a generated page per tag (projects and posts) and one with all topics
 - ``feeds``       the news as Atom and RSS feeds, discovery links in every page's head
@@ -46,7 +51,7 @@ Writing the site:
 - ``budget``      each page loads only the stylesheets and scripts it uses
 - ``search``      the search page: Sphinx's index and German stemmer, loaded only when used
 - ``pagemeta``    title, meta description, social previews (og:…) per page
-- ``sitemap``     sitemap.xml (every page, after every build) and robots.txt
+- ``sitemap``     sitemap.xml (every page with its alternates, after every build), robots.txt
 - ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: ``sitemap``)
 - ``editlink``    "Seite bearbeiten": furo's link to the page's Markdown file on GitHub, checked
 - ``links``       external links get rel="noopener noreferrer" (an existing rel such as "me" stays)
@@ -67,6 +72,8 @@ with (Path(__file__).resolve().parents[2] / "pyproject.toml").open("rb") as _fil
 MODULES = [
     "oklab.console",  # first: every later message goes through it
     "oklab.collector",  # before the environment is loaded
+    "oklab.translations",
+    "oklab.languages",
     "oklab.labdata",
     "oklab.htmlnodes",
     "oklab.listpages",

@@ -5,11 +5,18 @@
   link; with one, a search on OpenStreetMap like the meeting's), the event's own website, and
   "Zum Kalender hinzufügen": the event as its own calendar file (``calendar_file``, written
   by ``calendar``, which also puts every event into the subscribable ``treffen.ics``).
-- ``{termine}``: every event, latest first, each with its date. Whether an event is still to
-  come is decided in the reader's browser (``static/upcoming-events.js``), as for the next
-  meeting: the script lists the coming events first (soonest first) under headings whose
-  texts the build writes into data attributes; it holds no word of its own. Without
-  JavaScript every event stays listed with its date, and nothing claims to be upcoming.
+- ``{termine}``: every event with its date, the one that ends last first, on numbered pages
+  (``listpages.numbered_pages``, ``oklab_cards_per_page`` each: ``/termine/``,
+  ``/termine/seite/2/`` …), so the page stays within the budget however many events there are.
+  Ordered by end, the events that have not ended always come first, whenever the reader looks:
+  the coming ones are on the first page (if more are coming than fit there, the second page
+  begins with the rest). Whether an event is still to come is decided in the reader's browser
+  (``static/upcoming.js``), as for the next meeting, and on the first page only: the script
+  lists the coming events first (soonest first) under headings whose texts the build writes
+  into data attributes, and says when more are coming on page 2 (before ``data-later-end``,
+  the last end on the further pages); it holds no word of its own.
+  Without JavaScript every event stays listed with its date, and nothing claims to be
+  upcoming. The further pages are an archive: cards with dates, no script.
 - ``{naechster-termin}``: the next event on the start page. The build writes the events that
   start last as hidden cards; the script shows the first that has not ended, if it can be
   sure that no event missing from the page comes earlier. An ended event is never shown;
@@ -31,14 +38,22 @@ from . import __version__
 from .cards import Card, action_button, grid, paragraph
 from .escape import text
 from .frontmatter import is_broken, page_meta
-from .htmlnodes import html_element, time_element
+from .htmlnodes import html_element, load_upcoming_script, time_element
 from .i18n import _, full_date
-from .listpages import add_list_kind, list_node
+from .listpages import (
+    GeneratedPage,
+    add_list_kind,
+    list_node,
+    numbered_pagename,
+    numbered_pages,
+    page_links,
+    pages_with_list,
+    split,
+)
 from .models import Event
 from .phrases import hour, hours
-from .urls import map_search_url, output_file_reference
+from .urls import generated_page_reference, map_search_url, output_file_reference
 
-SCRIPT = "upcoming-events.js"  # in the extension's static/, which ``theme`` registers
 EVENTS_LIST, NEXT_EVENT = "events", "next-event"
 # The start page carries the events that start last, so its size does not grow with them.
 NEXT_EVENT_CANDIDATES = 5
@@ -80,13 +95,13 @@ def when(event: Event, language: str | None) -> str:
     start, end = event.start, event.end
     if start.date() == end.date():
         return _("{date}, {hours}").format(
-            date=full_date(start.date(), language), hours=hours(start.time(), end.time())
+            date=full_date(start.date(), language), hours=hours(start.time(), end.time(), language)
         )
     return _("{start_date}, {start} Uhr – {end_date}, {end} Uhr").format(
         start_date=full_date(start.date(), language),
-        start=hour(start.time()),
+        start=hour(start.time(), language),
         end_date=full_date(end.date(), language),
-        end=hour(end.time()),
+        end=hour(end.time(), language),
     )
 
 
@@ -190,23 +205,81 @@ def _dated(event: Event, *children: nodes.Node, **options) -> nodes.Element:
     )
 
 
-def fill_events(env: BuildEnvironment, node, docname: str) -> list[nodes.Node]:
-    """``{termine}``: every event, latest first, for the script to sort into coming and past."""
-    events = list(reversed(all_events(env)))
-    if not events:
-        return [nodes.paragraph("", "", text(_("Zurzeit sind keine Termine eingetragen.")))]
+def latest_first(events: list[EventPage]) -> list[EventPage]:
+    """The order of Termine: the event that ends last first (ties: the later start first,
+    then by page). In this order the events that have not ended are always the first ones,
+    whenever the reader looks: the coming events are on the first page, and if there are more
+    than fit on one, the next page begins with the rest."""
+    return sorted(events, key=lambda e: (e.event.ends, e.event.starts), reverse=True)
+
+
+def events_parts(env: BuildEnvironment) -> list[list[EventPage]]:
+    """The events of Termine page by page (``oklab_cards_per_page`` each)."""
+    return split(latest_first(all_events(env)), env.config.oklab_cards_per_page)
+
+
+def events_grid(env: BuildEnvironment, events: list[EventPage], pagename: str) -> nodes.Node:
+    """The events as cards, each in an element with its start and end for the script."""
     language = env.config.language
-    cards = [event_card(e, language) for e in events]
-    container = grid(cards, env.srcdir, docname, "1 1 2 2")
+    container = grid([event_card(e, language) for e in events], env.srcdir, pagename, "1 1 2 2")
     row = container[0]
     for index, (column, event_page) in enumerate(zip(row.children, events, strict=True)):
         row[index] = _dated(event_page.event, *column.children, classes=column["classes"])
+    return container
+
+
+def fill_events(env: BuildEnvironment, node, docname: str) -> list[nodes.Node]:
+    """``{termine}``: the first page of events, latest first, for the script to sort into
+    coming and past, and the links to the further pages (``events_pages``)."""
+    parts = events_parts(env)
+    if not parts[0]:
+        return [nodes.paragraph("", "", text(_("Zurzeit sind keine Termine eingetragen.")))]
     texts = {
         "data_upcoming": _("Kommende Termine"),
         "data_past": _("Vergangene Termine"),
         "data_none": _("Zurzeit ist kein weiterer Termin angekündigt."),
     }
-    return [html_element("div", container, classes=["oklab-events"], **texts)]
+    shown = [events_grid(env, parts[0], docname)]
+    if len(parts) > 1:
+        # Until the last of the later pages' events has ended, some of them are still to come.
+        later = max(e.event.ends for part in parts[1:] for e in part)
+        texts["data_later_end"] = later.isoformat()
+        more = _(
+            "Nicht alle kommenden Termine passen auf diese Seite: weitere findest du auf Seite 2."
+        )
+        link = generated_page_reference(numbered_pagename(docname, 2), text(more))
+        note = nodes.paragraph("", "", link)
+        shown.append(html_element("div", note, classes=["oklab-events-more"], hidden=True))
+    return [
+        html_element("div", *shown, classes=["oklab-events"], **texts),
+        *page_links(docname, len(parts), 1),
+    ]
+
+
+def events_pages(app: Sphinx) -> list[GeneratedPage]:
+    """The further pages of every page that lists the events (``/termine/seite/2/`` …): the
+    older events, as cards with their dates, without the script."""
+    env = app.env
+    parts = events_parts(env)
+    pages = []
+    for docname in sorted(pages_with_list(env, EVENTS_LIST)):
+        page = page_meta(env, docname)
+
+        def content(pagename: str, events: list[EventPage], links: list[nodes.Node]):
+            cards = events_grid(env, events, pagename)
+            return [html_element("div", cards, classes=["oklab-events"]), *links]
+
+        pages += numbered_pages(
+            docname,
+            parts,
+            title=getattr(page, "title", None) or _("Termine"),
+            description=getattr(page, "description", None) or "",
+            content=content,
+            signature=lambda events: [(e.docname, e.title, e.event) for e in events],
+            section=docname,
+            kind="Termine",
+        )[1:]
+    return pages
 
 
 def fill_next_event(env: BuildEnvironment, node, docname: str) -> list[nodes.Node]:
@@ -258,7 +331,7 @@ def add_script(app: Sphinx, pagename: str, templatename: str, context: dict, doc
         return
     for node in doctree.findall(nodes.Element):
         if {"oklab-events", "oklab-next-event"} & set(node.get("classes", [])):
-            app.add_js_file(SCRIPT, loading_method="defer")
+            load_upcoming_script(app)
             return
 
 
@@ -273,4 +346,5 @@ def setup(app: Sphinx) -> dict:
     # After the facts box and a post's header (400), before Sphinx's collectors (500).
     app.connect("doctree-read", add_event_box, priority=410)
     app.connect("html-page-context", add_script)
+    app.connect("oklab-generated-pages", events_pages)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

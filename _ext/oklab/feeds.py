@@ -140,7 +140,8 @@ class FeedButtons(SphinxDirective):
             link = output_file_reference(feed_file(self.config, name), "", classes=["oklab-feed"])
             label = _("{format}-Feed").format(format=label)
             buttons.append(action_button(link, "rss", label, primary=False))
-        row = nodes.paragraph(classes=["oklab-cta-row"])
+        # Already in the reader's language (the interface catalog): not a text of the page.
+        row = nodes.paragraph(classes=["oklab-cta-row"], translatable=False)
         row += [buttons[0], nodes.Text(" "), *buttons[1:]]
         return [row]
 

@@ -8,7 +8,9 @@ that one run shows all mistakes, and exits with status 1. A page whose front mat
 is still built (with what is usable of its front matter), never silently dropped.
 
 The validated models are kept on the environment: ``page_meta(env, docname)`` gives a page's
-``Page`` or ``Project``; ``local_image(env, docname)`` its image as a path from the site root.
+``Page`` or ``Project`` with its texts (title, description, link names: the fields marked
+``Translatable``) in the reader's language (``translations``), ``source_meta`` as written;
+``local_image(env, docname)`` its image as a path from the site root.
 
 Every build validates every page again (a page's image may have gone), but parses a file's
 front matter only when the file changed since the last build (``front_matter``): with hundreds
@@ -39,9 +41,10 @@ from . import __version__, messages
 from .body import summary
 from .errors import Problem, load_yaml_file, report, validate
 from .labdata import substitute
-from .models import Page, Post, Project, is_web_address
+from .models import Page, Post, Project, is_web_address, translated
 from .ordering import title_key
 from .paths import image_file, site_path
+from .translations import page_gettext
 from .yamlsource import YamlDocument, read_text
 
 # What a file or folder name may contain: it becomes part of the page's address.
@@ -86,7 +89,11 @@ def check_all_pages(app: Sphinx, env: BuildEnvironment, added, changed, removed)
             problems += found
     problems += check_names(env, srcdir) + same_titles(env, pages, srcdir, parsed)
     env.oklab_front_matter = {file: parsed[file] for file in files & parsed.keys()}
-    env.oklab_pages = pages
+    env.oklab_pages_source = pages
+    env.oklab_pages = {
+        docname: translated(page, page_gettext(srcdir, app.config, docname))
+        for docname, page in pages.items()
+    }
     env.oklab_pages_broken = broken
     report(app, problems)
     return []
@@ -213,6 +220,11 @@ def page_meta(env: BuildEnvironment, docname: str) -> Page | None:
     return getattr(env, "oklab_pages", {}).get(docname)
 
 
+def source_meta(env: BuildEnvironment, docname: str) -> Page | None:
+    """The front matter of ``docname`` as written (German), for logic and extraction."""
+    return getattr(env, "oklab_pages_source", {}).get(docname)
+
+
 def is_broken(env: BuildEnvironment, docname: str) -> bool:
     return docname in getattr(env, "oklab_pages_broken", ())
 
@@ -238,6 +250,7 @@ def title_from_front_matter(app: Sphinx, doctree: nodes.document) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.console")
+    app.setup_extension("oklab.translations")  # front matter in the reader's language
     app.add_config_value("oklab_projects_folder", "projekte", "env", types=[str])
     app.add_config_value("oklab_news_folder", "neuigkeiten", "env", types=[str])
     app.connect("env-get-outdated", check_all_pages, priority=400)

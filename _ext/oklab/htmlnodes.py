@@ -4,6 +4,10 @@
 ``element("time", text(…), datetime="2025-03-01T10:00:00+01:00")`` renders as
 ``<time datetime="…">…</time>``; attribute values are escaped by Sphinx's HTML writer
 (``starttag``), children are ordinary nodes. Other builders (text, LaTeX …) show the children.
+
+One script in the reader's browser reads what is still to come from such elements: the next
+meeting (``meeting``), the coming events and the next event (``events``). A page that shows
+any of them loads it with ``load_upcoming_script`` (once, however many of them it shows).
 """
 
 from __future__ import annotations
@@ -12,6 +16,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from . import __version__
+
+# In the extension's static/ (registered by ``theme``).
+UPCOMING_SCRIPT = "upcoming.js"
+
+
+def load_upcoming_script(app: Sphinx) -> None:
+    """The page being written loads the upcoming script (Sphinx adds the same file once)."""
+    app.add_js_file(UPCOMING_SCRIPT, loading_method="defer")
 
 
 class element(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)

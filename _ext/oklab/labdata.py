@@ -21,41 +21,48 @@ from . import __version__, messages
 from .cards import icon_exists
 from .errors import abort, load_yaml_file, validate
 from .escape import markdown
-from .models import Lab
+from .i18n import _, weekday_name
+from .models import Lab, translated
 from .phrases import hour, time_span
 
 
 def lab(config: Config) -> Lab | None:
-    """The validated lab data (``None`` in a site without a data file, e.g. a test project)."""
+    """The validated lab data in the reader's language (its ``Translatable`` texts through the
+    catalog), ``None`` in a site without a data file (e.g. a test project)."""
     return getattr(config, "oklab_lab", None)
 
 
-def meeting_values(data: Lab) -> dict[str, str]:
-    """The meeting's values for running text, in the site's source language (German).
+def source_lab(config: Config) -> Lab | None:
+    """The lab data as written (German): what ``make catalogs`` extracts."""
+    return getattr(config, "oklab_lab_source", None)
+
+
+def meeting_values(data: Lab, language: str | None) -> dict[str, str]:
+    """The meeting's values for running text, in the build's language.
 
     Pages write the time as ``{{ treffen_zeit }}`` ("18–21 Uhr"), as cards, footer and calendar
     do; ``treffen_beginn`` and ``treffen_ende`` keep the seed's own wording on Über uns.
     """
     meeting = data.meeting
     return {
-        "treffen_tag": meeting.weekday,
-        "treffen_zeit": time_span(meeting),
-        "treffen_beginn": hour(meeting.start),
-        "treffen_ende": hour(meeting.end),
+        "treffen_tag": weekday_name(meeting.weekday_index, language),
+        "treffen_zeit": time_span(meeting, language),
+        "treffen_beginn": hour(meeting.start, language),
+        "treffen_ende": hour(meeting.end, language),
         "treffen_ort": meeting.place,
         "treffen_adresse": meeting.full_place,
     }
 
 
-def text_values(data: Lab) -> dict[str, str]:
+def text_values(data: Lab, language: str | None) -> dict[str, str]:
     """Every value for running text: the association (``{{ verein }}``) and the meeting's."""
-    return {"verein": data.association, **meeting_values(data)}
+    return {"verein": data.association, **meeting_values(data, language)}
 
 
 def substitute(text: str, config: Config) -> str:
     """``{{ treffen_tag }}`` etc. in text that MyST does not parse (front-matter descriptions)."""
     data = lab(config)
-    values = {} if data is None else text_values(data)
+    values = {} if data is None else text_values(data, config.language)
     return re.sub(r"\{\{\s*(\w+)\s*\}\}", lambda m: values.get(m[1], m[0]), text)
 
 
@@ -67,9 +74,11 @@ def load_lab_data(app: Sphinx, config: Config) -> None:
         data, problems = validate(Lab, doc, path, icon_exists=icon_exists(app.srcdir))
     if data is None:
         abort(app, problems, messages.DATA_FILE_BROKEN.format(file=config.oklab_data_file))
-    config.oklab_lab = data
+    config.oklab_lab_source = data
+    data = config.oklab_lab = translated(data, _)
     # MyST parses a substitution's value as Markdown: the values go in as literal text.
-    escaped = {name: markdown(value) for name, value in text_values(data).items()}
+    values = text_values(data, config.language)
+    escaped = {name: markdown(value) for name, value in values.items()}
     config.myst_substitutions = {**config.myst_substitutions, **escaped}
 
 
@@ -83,6 +92,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.cards")
     app.add_config_value("oklab_data_file", "_data/lab.yaml", "env", types=[str])
     app.add_config_value("oklab_lab", None, "env")
+    app.add_config_value("oklab_lab_source", None, "env")
     # The page that presents the meeting (card, calendar, map); calendar and cards link to it.
     app.add_config_value("oklab_meeting_page", "kontakt/index", "env", types=[str])
     app.connect("config-inited", load_lab_data)

@@ -79,13 +79,13 @@ class OperatorDetails(SphinxDirective):
         """Shown while the operator's data are incomplete (only ever on local builds)."""
         title = _("Angaben fehlen noch")
         notice = nodes.admonition("", classes=["warning", "oklab-legal-missing"])
-        notice += nodes.title("", "", text(title))
+        notice += nodes.title("", "", text(title), translatable=False)  # from the catalog
         intro = _("Bevor diese Website veröffentlicht wird, fehlen noch Angaben zum Anbieter:")
         notice += nodes.paragraph("", "", text(intro))
         items = nodes.bullet_list()
         for field, message in gaps.items():
             items += nodes.list_item(
-                "", nodes.paragraph("", "", text(f"{OPERATOR_FIELDS[field]}: {message}"))
+                "", nodes.paragraph("", "", text(f"{_(OPERATOR_FIELDS[field])}: {message}"))
             )
         notice += items
         where = _("Einzutragen in {file} im Block operator.").format(

@@ -30,6 +30,15 @@ build stops with a message (README: "furo oder Sphinx aktualisieren").
 A Markdown page whose address a generated page would take is an editor's mistake: the build
 reports it in German, and the Markdown page keeps its address.
 
+A long list of cards is split into numbered pages (``numbered_pages``): page 1 at the list's own
+address, page 2 at ``…/seite/2/`` and so on, at most ``oklab_cards_per_page`` cards each
+(24: full rows in one, two and three columns; a page of 24 of the site's own project cards
+stays within the page budget of 40 KB gzip, README "Leistung"). Below the cards, ``page_links``
+leads to the other pages: a ``<nav>`` with the previous page, every page by its number (the
+current one ``aria-current="page"``) and the next page, plain links that need no script
+(``link_nav``, which the news archive's links between its years use too). The project
+overview, the status pages, the topic pages and Termine (``events``) use it.
+
 Lists inside Markdown pages (``{neuigkeiten}`` on the start page, ``{termine}`` …) use the same
 idea: the directive leaves a placeholder (``list_node``), which is filled in each time the page
 is written (``add_list_kind``), and a page whose list changed is written again on the next
@@ -38,6 +47,7 @@ incremental build, while pages that list nothing stay as they are.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 from collections.abc import Callable
@@ -56,11 +66,13 @@ from sphinx.util.docutils import new_document
 from . import __version__, messages
 from .errors import Problem, report
 from .escape import text
+from .htmlnodes import html_element
+from .i18n import _
 from .links import PRIVATE, add_rel, is_external
 from .pagemeta import DESCRIPTION, opengraph
 from .sidebar import SECTION
 from .unchanged import WrittenBefore
-from .urls import resolve_output_file_references
+from .urls import generated_page_reference, resolve_output_file_references
 
 get_tags = getattr(opengraph, "get_tags", None)
 if get_tags is None:  # pragma: no cover - only after a sphinxext-opengraph update
@@ -144,9 +156,14 @@ def page_body(app: Sphinx, page: GeneratedPage) -> str:
 
 
 def frame(app: Sphinx) -> tuple:
-    """What every generated page shows around its content: the menu (``navigation``) and the
-    templates (their newest change: Sphinx stats every template file to tell)."""
-    return (getattr(app.env, "oklab_sidebar", None), app.builder.templates.newest_template_mtime())
+    """What every generated page shows around its content: the menu (``navigation``), the
+    templates (their newest change: Sphinx stats every template file to tell) and the policy
+    in the head (a build for sphinx-autobuild allows its live reload)."""
+    return (
+        getattr(app.env, "oklab_sidebar", None),
+        app.builder.templates.newest_template_mtime(),
+        app.config.oklab_live_reload,
+    )
 
 
 def signature(page: GeneratedPage, frame: tuple) -> tuple:
@@ -216,6 +233,104 @@ def add_social_tags(app: Sphinx, pagename: str, templatename: str, context: dict
     context["metatags"] = context.get("metatags", "") + tags
 
 
+# -- Long lists on numbered pages -------------------------------------------------------------
+
+PAGE_FOLDER = "seite"  # page 2 of /projekte/ is /projekte/seite/2/
+
+
+def numbered_pagename(first: str, number: int) -> str:
+    """The page name of page ``number`` of a list whose page 1 is ``first``:
+    ``projekte/index`` -> ``projekte/seite/2``, ``themen/umwelt`` -> ``themen/umwelt/seite/2``."""
+    if number == 1:
+        return first
+    folder = first.removesuffix("index") if first.rsplit("/", 1)[-1] == "index" else first + "/"
+    return f"{folder}{PAGE_FOLDER}/{number}"
+
+
+def split(items: list, per_page: int) -> list[list]:
+    """``items`` in parts of at most ``per_page``; an empty list is one empty part."""
+    size = max(per_page, 1)
+    return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+
+
+def link_nav(label: str, links: list[tuple[str, str, dict]]) -> nodes.Element:
+    """``<nav aria-label="label">`` with a list of links, one per ``(pagename, text,
+    attributes)``; ``current=True`` in the attributes marks the link to the page it is on
+    (``aria-current="page"``). The page links of numbered pages and the years of the news
+    archive look and read alike this way."""
+    items = nodes.bullet_list()
+    for pagename, label_text, attributes in links:
+        link = generated_page_reference(pagename, text(label_text), **attributes)
+        items.append(nodes.list_item("", nodes.paragraph("", "", link)))
+    return html_element("nav", items, classes=["oklab-pagination"], aria_label=label)
+
+
+def page_links(first: str, count: int, number: int) -> list[nodes.Node]:
+    """The links between the ``count`` pages of a list, on page ``number``: previous page,
+    every page by its number (the current one marked with ``aria-current="page"``), next page.
+    Nothing for a list on one page."""
+    if count <= 1:
+        return []
+    links = []
+    if number > 1:
+        links.append((numbered_pagename(first, number - 1), _("Vorherige Seite"), {"rel": "prev"}))
+    for target in range(1, count + 1):
+        links.append((numbered_pagename(first, target), str(target), {"current": target == number}))
+    if number < count:
+        links.append((numbered_pagename(first, number + 1), _("Nächste Seite"), {"rel": "next"}))
+    return [link_nav(_("Seiten"), links)]
+
+
+def numbered_title(title: str, number: int, count: int) -> str:
+    if number == 1:
+        return title
+    return _("{title} – Seite {number} von {count}").format(title=title, number=number, count=count)
+
+
+def numbered_description(description: str, number: int, count: int) -> str:
+    if number == 1:
+        return description
+    return _("{description} Seite {number} von {count}.").format(
+        description=description, number=number, count=count
+    )
+
+
+def numbered_pages(
+    first: str,
+    parts: list[list],
+    *,
+    title: str,
+    description: str,
+    content: Callable[[str, list, list[nodes.Node]], list[nodes.Node]],
+    signature: Callable[[list], object],
+    section: str | None = None,
+    kind: str = "",
+) -> list[GeneratedPage]:
+    """A list's pages, one per part (``split``): page 1 at ``first``, then ``…/seite/2`` ….
+    ``content(pagename, part, links)`` gives a page's content, with the links between the
+    pages (``page_links``) where they belong; ``signature(part)`` what the part shows."""
+    count = len(parts)
+    pages = []
+    for number, part in enumerate(parts, start=1):
+        pages.append(
+            GeneratedPage(
+                pagename=numbered_pagename(first, number),
+                title=numbered_title(title, number, count),
+                description=numbered_description(description, number, count),
+                content=functools.partial(_numbered_content, content, first, count, number, part),
+                signature=(signature(part), number, count),
+                section=section,
+                kind=kind if number == 1 else f"{kind}, Seite {number}",
+            )
+        )
+    return pages
+
+
+def _numbered_content(content, first: str, count: int, number: int, part: list):
+    pagename = numbered_pagename(first, number)
+    return content(pagename, part, page_links(first, count, number))
+
+
 # -- Lists inside Markdown pages --------------------------------------------------------------
 
 
@@ -246,9 +361,18 @@ def _pages_with_lists(env: BuildEnvironment) -> dict[str, set[str]]:
     return env.__dict__.setdefault("oklab_list_pages", {})
 
 
+def note_list(env: BuildEnvironment, kind: str) -> None:
+    """The page being read shows a list of kind ``kind`` (forgotten when it is read again)."""
+    _pages_with_lists(env).setdefault(kind, set()).add(env.docname)
+
+
+def pages_with_list(env: BuildEnvironment, kind: str) -> set[str]:
+    return _pages_with_lists(env).get(kind, set())
+
+
 def list_node(env: BuildEnvironment, kind: str, **options) -> list_placeholder:
     """A placeholder for a list of kind ``kind`` in the page being read."""
-    _pages_with_lists(env).setdefault(kind, set()).add(env.docname)
+    note_list(env, kind)
     return list_placeholder("", kind=kind, options=options)
 
 
@@ -294,6 +418,8 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.frontmatter")  # oklab_news_folder, the pages' models
     app.setup_extension("oklab.urls")
     app.add_event(EVENT)
+    # Cards on one page of a long list (project overview, status and topic pages).
+    app.add_config_value("oklab_cards_per_page", 24, "env", types=[int])
     app.connect("html-collect-pages", collect_pages)
     app.connect("build-finished", remember_written)
     app.connect("html-page-context", add_social_tags, priority=AFTER_OPENGRAPH)

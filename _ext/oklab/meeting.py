@@ -6,9 +6,11 @@
   to a map search on OpenStreetMap (Kontakt page; a link only, no embedded map).
 - The rule sits in ``<div class="oklab-next-meeting" data-…>``, written from
   ``_data/lab.yaml``: the rule's data (ISO weekday, start, end, time zone) and the texts the
-  script shows, already in the reader's language. ``_static/js/next-meeting.js`` adds the
-  next date, computed in the reader's browser. No date is frozen into the HTML; without
-  JavaScript the rule alone stays ("Jeden Mittwoch …").
+  script shows, already in the reader's language. The upcoming script (``static/upcoming.js``,
+  ``htmlnodes.load_upcoming_script``) adds the next date, computed in the reader's browser on
+  the wall clock of the meeting's time zone (right across daylight-saving changes, wherever
+  the reader's device thinks it is; a meeting that has begun is still "heute"). No date is
+  frozen into the HTML; without JavaScript the rule alone stays ("Jeden Mittwoch …").
 - ``{treffen-kalender}``: "Zum Kalender hinzufügen" (download ``treffen.ics``) and
   "Abonnieren" (``webcal://``, only when the site's canonical base URL is known).
 - ``oklab_meeting`` in the template context: the footer's text and addresses.
@@ -25,13 +27,12 @@ from . import __version__
 from .calendar import CALENDAR_FILE, webcal_url
 from .cards import Card, action_button, grid, paragraph
 from .escape import text
+from .htmlnodes import load_upcoming_script
 from .i18n import _
 from .labdata import lab
 from .models import Meeting
 from .phrases import end_time, invitation, rule, summary
 from .urls import map_search_url, output_file_reference
-
-SCRIPT = "js/next-meeting.js"
 
 
 def map_url(meeting: Meeting) -> str:
@@ -54,7 +55,9 @@ def next_meeting_node(meeting: Meeting, language: str | None) -> next_meeting:
         label=_("Nächstes Treffen:"),
         today=_("heute, {date}"),
         tomorrow=_("morgen, {date}"),
-        running=_("heute, {date} – läuft gerade bis {end}").replace("{end}", end_time(meeting)),
+        running=_("heute, {date} – läuft gerade bis {end}").replace(
+            "{end}", end_time(meeting, language)
+        ),
     )
     node += nodes.paragraph("", "", nodes.strong("", "", text(rule(meeting, language))))
     return node
@@ -119,7 +122,8 @@ class CalendarLinks(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        actions = nodes.paragraph(classes=["oklab-cta-row"])
+        # Built from the catalog (``_``) already: not a text of the page's own catalog.
+        actions = nodes.paragraph(classes=["oklab-cta-row"], translatable=False)
         download = output_file_reference(CALENDAR_FILE, "", classes=["oklab-calendar-download"])
         actions += action_button(download, "download", _("Zum Kalender hinzufügen"))
         webcal = webcal_url(self.config)
@@ -142,7 +146,7 @@ def add_meeting_context(
         "place": meeting.full_place,
     }
     if doctree is not None and next(doctree.findall(next_meeting), None) is not None:
-        app.add_js_file(SCRIPT, loading_method="defer")
+        load_upcoming_script(app)
 
 
 def setup(app: Sphinx) -> dict:

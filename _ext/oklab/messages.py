@@ -394,3 +394,22 @@ EDIT_REPOSITORY = (
     "gefunden: {value!r}"
 )
 EDIT_BRANCH_MISSING = "fehlt: der Branch, den Read the Docs veröffentlicht (zum Beispiel main)"
+
+# -- Translations (locales/<sprache>/LC_MESSAGES/*.po) ---------------------------------------
+
+PO_SYNTAX = "Die Übersetzungsdatei ist fehlerhaft: {problem}"
+PO_PLACEHOLDERS = (
+    "Die Übersetzung von „{msgid}“ hat nicht dieselben Platzhalter ({{name}}, %s) wie das Original"
+)
+PO_LINK_TARGETS = (
+    "Die Übersetzung von „{msgid}“ verlinkt nicht dieselben Ziele wie das Original "
+    "(das Ziel in (…) bleibt unverändert, nur der Linktext wird übersetzt)"
+)
+PO_ROLES = "Die Übersetzung von „{msgid}“ hat nicht dieselben Rollen ({{name}}`…`) wie das Original"
+PO_SUBSTITUTIONS = (
+    "Die Übersetzung von „{msgid}“ hat nicht dieselben Ersetzungen ({{{{ name }}}}) wie das "
+    "Original"
+)
+PO_BROKEN = "Übersetzungen fehlerhaft: Die Website wird nicht gebaut (siehe oben)."
+UNKNOWN_LANGUAGE = "Unbekannte Sprache „{language}“; die Website gibt es auf: {allowed}"
+COVERAGE = "Übersetzung {language}: {share} % ({done} von {total} Texten)"

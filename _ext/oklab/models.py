@@ -70,6 +70,52 @@ EmailAddress = Annotated[str, _has_form("email")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+class Translatable:
+    """Marks a field whose text readers see: it goes through the page's catalog (``translations``:
+    extracted by ``make catalogs``, shown in the reader's language)."""
+
+
+# Text a reader sees (a title, a description, a link's name): translated per language.
+Prose = Annotated[Text, Translatable()]
+OptionalProse = Annotated[Text | None, Translatable()]
+
+
+def translatable_fields(model: BaseModel) -> list[tuple[str, object]]:
+    """``[(field name, value), …]`` of the fields marked ``Translatable`` that are set."""
+    found = []
+    for name, info in type(model).model_fields.items():
+        if any(isinstance(meta, Translatable) for meta in info.metadata):
+            value = getattr(model, name)
+            if value is not None:
+                found.append((name, value))
+    return found
+
+
+def translatable_texts(model: BaseModel) -> list[str]:
+    """Every text of ``model`` that readers see, nested models (e.g. links) included."""
+    texts = [value for _, value in translatable_fields(model)]
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                texts += translatable_texts(item)
+    return texts
+
+
+def translated(model, gettext):
+    """A copy of ``model`` with every ``Translatable`` text passed through ``gettext``."""
+    if not isinstance(model, BaseModel):
+        return model
+    changes = {name: gettext(value) for name, value in translatable_fields(model)}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, list) and any(isinstance(item, BaseModel) for item in value):
+            changes[name] = [translated(item, gettext) for item in value]
+        elif isinstance(value, BaseModel):
+            changes[name] = translated(value, gettext)
+    return model.model_copy(update=changes)
+
+
 def is_web_address(value: str) -> bool:
     """An address on the web (``https://…``), as opposed to a file or page of this site."""
     return value.startswith(("https://", "http://"))
@@ -220,11 +266,11 @@ class Page(Strict):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    title: Text
+    title: Prose
     navOrder: StrictInt | None = None
     navigation: StrictBool = True
     image: str | None = None
-    description: Text | None = None
+    description: OptionalProse = None
     # understood by Furo / Sphinx / MyST themselves
     hide_toc: StrictBool = Field(False, alias="hide-toc")
     orphan: StrictBool = False
@@ -255,7 +301,7 @@ LINK_KINDS = ("website", "data")
 
 
 class ProjectLink(Strict):
-    name: Text
+    name: Prose
     url: WebAddress
     kind: str | None = None  # "website" or "data" (a data source); without: another link
 
@@ -353,7 +399,7 @@ class Meeting(Strict):
     start: datetime.time
     end: datetime.time
     timezone: TimeZoneName
-    place: str
+    place: Annotated[str, Translatable()]
     street: str
     postcode: Postcode
     city: str
@@ -382,13 +428,13 @@ class Meeting(Strict):
 
 
 class Contact(Strict):
-    name: str
+    name: Annotated[str, Translatable()]
     email: EmailAddress
     general: bool = False  # the lab's general address (structured data names it)
 
 
 class Link(Strict):
-    name: str
+    name: Annotated[str, Translatable()]
     url: WebAddress
     icon: str = "link-external"
     rel: str | None = None
@@ -456,7 +502,7 @@ class Operator(Strict):
 
 class Lab(Strict):
     name: str
-    tagline: str
+    tagline: Annotated[str, Translatable()]
     network: Network
     association: str
     meeting: Meeting

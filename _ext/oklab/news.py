@@ -36,7 +36,7 @@ from .frontmatter import is_broken, is_post, local_image, page_meta
 from .htmlnodes import time_element
 from .i18n import _, long_date
 from .labdata import lab
-from .listpages import GeneratedPage, add_list_kind, list_node
+from .listpages import GeneratedPage, add_list_kind, link_nav, list_node
 from .models import Post
 from .ordering import newest_first
 from .pagemeta import DESCRIPTION
@@ -263,16 +263,13 @@ def year_pages(app: Sphinx) -> list[GeneratedPage]:
 
 
 def year_content(env: BuildEnvironment, year: int, years: list[int], posts: list[str]):
-    """Links to the other years, then the year's posts."""
-    nav = nodes.paragraph("", "", text(_("Jahre:")), classes=["oklab-archive-nav"])
-    for number, other in enumerate(years):
-        nav += nodes.Text(" · " if number else " ")
-        label = text(str(other))
-        if other == year:
-            nav += nodes.strong("", "", label)
-        else:
-            nav += generated_page_reference(year_pagename(env.config, other), label)
-    return [nav, post_grid(env, posts, year_pagename(env.config, year))]
+    """Links to every year (this one marked as the current page, as the page links of
+    numbered pages mark theirs), then the year's posts."""
+    links = [
+        (year_pagename(env.config, other), str(other), {"current": other == year})
+        for other in years
+    ]
+    return [link_nav(_("Jahre"), links), post_grid(env, posts, year_pagename(env.config, year))]
 
 
 def setup(app: Sphinx) -> dict:

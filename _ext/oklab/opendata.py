@@ -10,6 +10,11 @@
 - on the overview page (``projekte/index``) a JSON-LD ``ItemList`` of the projects
   (``SoftwareSourceCode`` with ``codeRepository`` where a repository is known, otherwise
   ``CreativeWork``), and ``{projektdaten}``: the line "Diese Liste als Daten: JSON · CSV".
+  When the overview shows the catalogue on several pages (``projects``), each page's
+  ``ItemList`` names the projects on that page, at their positions in the whole list, and
+  ``numberOfItems`` counts all of them (as schema.org describes a list on several pages):
+  all 500 projects in one block would cost about as much as the page's cards and break the
+  page budget. The files are never split.
 
 The files follow every build, also incremental ones (the front matter is validated again for
 every build), are made again only when the projects changed (``unchanged``), and are
@@ -35,8 +40,9 @@ from .escape import json_in_html, text
 from .frontmatter import page_meta
 from .i18n import _
 from .labdata import lab
+from .listpages import numbered_pagename, pages_with_list
 from .models import Project
-from .projects import project_docnames
+from .projects import CATALOGUE, catalogue_parts, overview_docname, project_docnames
 from .unchanged import WrittenBefore, write_if_changed
 from .urls import output_file_reference, site_url
 
@@ -60,10 +66,6 @@ CSV_COLUMNS = [
     "other",
 ]
 CSV_LIST_SEPARATOR = "; "  # topics and technologies in one cell; addresses: one space
-
-
-def overview_docname(config) -> str:
-    return f"{config.oklab_projects_folder}/index"
 
 
 def address(builder: Builder, target: str) -> str:
@@ -92,11 +94,12 @@ def project_entry(builder: Builder, docname: str, project: Project) -> dict:
     }
 
 
-def catalogue(builder: Builder) -> list[dict]:
-    """Every project page with valid front matter, in the overview's order."""
+def catalogue(builder: Builder, docnames: list[str] | None = None) -> list[dict]:
+    """Every project page with valid front matter (or those of ``docnames``), in the
+    overview's order."""
     env = builder.env
     entries = []
-    for docname in project_docnames(env):
+    for docname in project_docnames(env) if docnames is None else docnames:
         project = page_meta(env, docname)
         if isinstance(project, Project):  # a broken page is reported; the build fails anyway
             entries.append(project_entry(builder, docname, project))
@@ -162,11 +165,12 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
 # -- The overview page ---------------------------------------------------------------------
 
 
-def item_list(builder: Builder, entries: list[dict]) -> dict:
-    """The projects as a schema.org ``ItemList`` (JSON-LD). The descriptions stay out: the
-    cards show them, and the block would double the page's text (the page budget)."""
+def item_list(builder: Builder, entries: list[dict], first: int = 1, total: int = 0) -> dict:
+    """The projects as a schema.org ``ItemList`` (JSON-LD), numbered from ``first``; ``total``:
+    the length of the whole list, if ``entries`` are one page of it. The descriptions stay
+    out: the cards show them, and the block would double the page's text (the page budget)."""
     items = []
-    for position, entry in enumerate(entries, start=1):
+    for position, entry in enumerate(entries, start=first):
         repository = entry["links"]["repository"]
         item: dict = {
             "@type": "SoftwareSourceCode" if repository else "CreativeWork",
@@ -187,15 +191,27 @@ def item_list(builder: Builder, entries: list[dict]) -> dict:
         "@context": "https://schema.org",
         "@type": "ItemList",
         "url": address(builder, builder.get_target_uri(overview)),
-        "numberOfItems": len(items),
+        "numberOfItems": total or len(items),
         "itemListElement": items,
     }
 
 
 def add_item_list(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if pagename != overview_docname(app.config) or app.builder.format != "html":
+    """On each page of the overview: the projects it shows."""
+    overview = overview_docname(app.config)
+    later = numbered_pagename(overview, 2).removesuffix("2")  # "projekte/seite/"
+    if app.builder.format != "html" or not (pagename == overview or pagename.startswith(later)):
         return
-    block = item_list(app.builder, catalogue(app.builder))
+    env = app.env
+    paged = overview in pages_with_list(env, CATALOGUE)
+    parts = catalogue_parts(env) if paged else [project_docnames(env)]
+    pagenames = [numbered_pagename(overview, n) for n in range(1, len(parts) + 1)]
+    if pagename not in pagenames:
+        return
+    number = pagenames.index(pagename)
+    first = 1 + sum(len(part) for part in parts[:number])
+    total = sum(len(part) for part in parts)
+    block = item_list(app.builder, catalogue(app.builder, parts[number]), first, total)
     app.add_js_file(None, body=json_in_html(block), type="application/ld+json")
 
 
@@ -203,7 +219,8 @@ class CatalogueFiles(SphinxDirective):
     """``{projektdaten}``: "Diese Liste als Daten: JSON · CSV", linked to the exports."""
 
     def run(self) -> list[nodes.Node]:
-        paragraph = nodes.paragraph("", "", classes=["oklab-catalogue-files"])
+        # Already in the reader's language (the interface catalog): not a text of the page.
+        paragraph = nodes.paragraph("", "", classes=["oklab-catalogue-files"], translatable=False)
         paragraph += text(_("Diese Liste als Daten:") + " ")
         paragraph += output_file_reference(JSON_FILE, "JSON")
         paragraph += text(" · ")

@@ -8,36 +8,47 @@ weekdays through Babel.
 
 from __future__ import annotations
 
+import re
 from datetime import time
 
-from .i18n import _, capitalized, weekday_name
+from babel.dates import format_time, get_time_format
+
+from .i18n import _, capitalized, locale_of, weekday_name
 from .models import Lab, Meeting
 
 
-def hour(value: time) -> str:
-    """18:00 -> "18", 18:30 -> "18:30" (as the site writes meeting times)."""
-    return str(value.hour) if value.minute == 0 else f"{value.hour}:{value:%M}"
+def hour(value: time, language: str | None = None) -> str:
+    """18:00 -> "18", 18:30 -> "18:30" (as the site writes meeting times); in another language
+    as its clock has it (Babel's short time without the minutes of a full hour: English
+    "6 PM", Danish "18.30")."""
+    if language in (None, "de"):
+        return str(value.hour) if value.minute == 0 else f"{value.hour}:{value:%M}"
+    locale = locale_of(language)
+    pattern = get_time_format("short", locale=locale).pattern.replace("HH", "H")
+    if value.minute == 0:
+        pattern = re.sub(r"[:.]mm", "", pattern)
+    return format_time(value, pattern, locale=locale)
 
 
-def hours(start: time, end: time) -> str:
+def hours(start: time, end: time, language: str | None = None) -> str:
     """ "18–21 Uhr" """
-    return _("{start}–{end} Uhr").format(start=hour(start), end=hour(end))
+    return _("{start}–{end} Uhr").format(start=hour(start, language), end=hour(end, language))
 
 
-def time_span(meeting: Meeting) -> str:
+def time_span(meeting: Meeting, language: str | None = None) -> str:
     """ "18–21 Uhr": the meeting's hours."""
-    return hours(meeting.start, meeting.end)
+    return hours(meeting.start, meeting.end, language)
 
 
-def end_time(meeting: Meeting) -> str:
+def end_time(meeting: Meeting, language: str | None = None) -> str:
     """ "21 Uhr" """
-    return _("{time} Uhr").format(time=hour(meeting.end))
+    return _("{time} Uhr").format(time=hour(meeting.end, language))
 
 
 def summary(meeting: Meeting, language: str | None) -> str:
     """ "jeden Mittwoch, 18–21 Uhr" """
     return _("jeden {weekday}, {time}").format(
-        weekday=weekday_name(meeting.weekday_index, language), time=time_span(meeting)
+        weekday=weekday_name(meeting.weekday_index, language), time=time_span(meeting, language)
     )
 
 

@@ -1,10 +1,16 @@
 """The project catalogue: one Markdown file per project in ``projekte/``, everything else follows.
 
 - ``{projekte}``: one card per project (signet or local image, title, description, status
-  badge, topics linked to their topic pages, link to the page). Options: ``:status: seeking``
-  (only projects with that status), ``:order: date`` (the most recently presented first,
-  projects without a date last) and ``:limit: 3`` (the first three). Without ``:order:`` the
-  catalogue order: ``ordering.sort_key`` (the menu's order, with the status before the title).
+  badge, topics linked to their topic pages (a shared vocabulary: the interface catalog
+  translates them), link to the page). Options: ``:status: seeking`` (only projects with that
+  status), ``:order: date`` (the most recently presented first, projects without a date last)
+  and ``:limit: 3`` (the first three). Without ``:order:`` the catalogue order:
+  ``ordering.sort_key`` (the menu's order, with the status before the title).
+- On the project overview (``projekte/index``), ``{projekte}`` without options shows the
+  catalogue page by page (``listpages.numbered_pages``): the first ``oklab_cards_per_page``
+  cards and links to the pages with the others, ``/projekte/seite/2/`` … (generated pages;
+  their cards show the signet, not a project's own image, as on the topic and status pages).
+  With the site's 22 projects the catalogue is one page.
 - Every project page gets its signet next to its heading (``signets``) and a facts box under
   it, generated from its front matter: status, topics, technologies, links (source code,
   website, data sources …), collaborators, the day it was first presented, and an invitation
@@ -13,6 +19,9 @@
 """
 
 from __future__ import annotations
+
+import functools
+from dataclasses import replace
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -29,6 +38,7 @@ from .escape import text
 from .frontmatter import is_broken, is_project, local_image, page_meta
 from .i18n import _, long_date
 from .labdata import lab
+from .listpages import GeneratedPage, note_list, numbered_pages, page_links, pages_with_list, split
 from .models import STATUSES, Project
 from .ordering import sort_key
 from .phrases import project_invitation
@@ -36,12 +46,23 @@ from .signets import signet_for
 from .tags import topic_link
 
 logger = logging.getLogger(__name__)
+CATALOGUE = "project-catalogue"  # the overview's catalogue, page by page (``listpages``)
+COLUMNS = "1 1 2 3"
+
+
+def overview_docname(config) -> str:
+    return f"{config.oklab_projects_folder}/index"
 
 
 def project_docnames(env: BuildEnvironment) -> list[str]:
     """All project pages in catalogue order."""
     docs = [d for d in env.found_docs if is_project(d, env.config)]
     return sorted(docs, key=lambda d: sort_key(page_meta(env, d), d))
+
+
+def catalogue_parts(env: BuildEnvironment) -> list[list[str]]:
+    """The catalogue as the overview shows it: the projects of each of its pages."""
+    return split(project_docnames(env), env.config.oklab_cards_per_page)
 
 
 def newest_first(env: BuildEnvironment, docnames: list[str]) -> list[str]:
@@ -72,7 +93,7 @@ class StatusRole(SphinxRole):
 
 
 class ProjectCards(SphinxDirective):
-    """``{projekte}``: the catalogue as cards."""
+    """``{projekte}``: the catalogue as cards (on the overview without options: page by page)."""
 
     option_spec = {
         "limit": directives.positive_int,
@@ -81,6 +102,8 @@ class ProjectCards(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        if self.env.docname == overview_docname(self.config) and not self.options:
+            return self.first_page()
         docnames = project_docnames(self.env)
         if self.options.get("order") == "date":
             docnames = newest_first(self.env, docnames)
@@ -92,9 +115,61 @@ class ProjectCards(SphinxDirective):
                 continue
             cards.append(project_card(self.env, docname, page))
         cards = cards[: self.options.get("limit", len(cards))]
-        if not cards:
-            return [nodes.paragraph("", "", text(_("Zurzeit gibt es hier keine Projekte.")))]
-        return [grid(cards, self.env.srcdir, self.env.docname, "1 1 2 3")]
+        return project_grid(self.env, cards, self.env.docname)
+
+    def first_page(self) -> list[nodes.Node]:
+        """The overview's catalogue: its first page, and links to the others."""
+        env = self.env
+        parts = catalogue_parts(env)
+        for docname in (d for part in parts for d in part):
+            env.note_dependency(env.doc2path(docname))
+        note_list(env, CATALOGUE)  # the other pages exist while this one links to them
+        cards = [project_card(env, d, page_meta(env, d)) for d in parts[0]]
+        links = page_links(env.docname, len(parts), 1)
+        return [*project_grid(env, cards, env.docname), *links]
+
+
+def project_grid(env: BuildEnvironment, cards: list[Card], docname: str) -> list[nodes.Node]:
+    if not cards:
+        return [nodes.paragraph("", "", text(_("Zurzeit gibt es hier keine Projekte.")))]
+    return [grid(cards, env.srcdir, docname, COLUMNS)]
+
+
+def listed_card(env: BuildEnvironment, docname: str) -> Card:
+    """A project's card on a generated list page: its signet, never its own image (an image
+    is a request more; 24 of them would break the page budget)."""
+    return replace(project_card(env, docname, page_meta(env, docname)), image="")
+
+
+def card_signature(env: BuildEnvironment, docnames: list[str]) -> list:
+    """What cards of these projects show (a project whose front matter has a mistake: only
+    its name; the mistake is reported and fails the build)."""
+    metas = [(d, page_meta(env, d)) for d in docnames]
+    return [(d, meta.model_dump_json() if meta else None) for d, meta in metas]
+
+
+def catalogue_pages(app: Sphinx) -> list[GeneratedPage]:
+    """The overview's pages after the first (``/projekte/seite/2/`` …), while the overview
+    shows the catalogue page by page."""
+    env, overview = app.env, overview_docname(app.config)
+    if overview not in pages_with_list(env, CATALOGUE):
+        return []
+    page = page_meta(env, overview)
+
+    def content(pagename: str, docnames: list[str], links: list[nodes.Node]):
+        cards = [listed_card(env, d) for d in docnames]
+        return [*project_grid(env, cards, pagename), *links]
+
+    return numbered_pages(
+        overview,
+        catalogue_parts(env),
+        title=getattr(page, "title", None) or _("Projekte"),
+        description=getattr(page, "description", None) or "",
+        content=content,
+        signature=functools.partial(card_signature, env),
+        section=overview,
+        kind="Projektübersicht",
+    )[1:]
 
 
 def project_card(env: BuildEnvironment, docname: str, page: Project | None) -> Card:
@@ -236,8 +311,10 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("oklab.sources")
     app.setup_extension("oklab.tags")
     app.setup_extension("oklab.signets")
+    app.setup_extension("oklab.listpages")
     app.add_role("projektstatus", StatusRole())
     app.add_directive("projekte", ProjectCards)
+    app.connect("oklab-generated-pages", catalogue_pages)
     # before Sphinx's collectors (priority 500), so the project image is copied to the output
     app.connect("doctree-read", add_facts_box, priority=400)
     app.connect("doctree-read", add_signet_to_heading, priority=600)

@@ -1,7 +1,8 @@
 """Structured data (JSON-LD, schema.org) from ``_data/lab.yaml``, for search engines and maps.
 
 - every page: the lab as an ``Organization`` (name, url, logo, email, sameAs from the links);
-- the meeting page (``oklab_meeting_page``, Kontakt): the weekly meeting as an ``Event`` with
+- the meeting page (``oklab_meeting_page``, Kontakt): the weekly meeting as an ``Event`` (name
+  and description in the build's language, ``inLanguage``) with
   an ``eventSchedule`` (``Schedule``: byDay, startTime, endTime, scheduleTimezone,
   repeatFrequency P1W) and its ``Place`` with a ``PostalAddress``;
 - every page that describes an event (``event:``): that ``Event`` (startDate and endDate with
@@ -70,6 +71,7 @@ def event(lab_data: Lab, config: Config, page_url: str | None) -> dict:
         "@type": "Event",
         "name": event_name(lab_data),
         "description": event_description(lab_data, config.language),
+        "inLanguage": config.language or "de",
     }
     if page_url:
         data["url"] = page_url

@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 
 from . import __version__
 from .escape import text
+from .i18n import _
 from .urls import generated_page_reference
 
 _LETTERS = str.maketrans(
@@ -39,8 +40,11 @@ def topic_pagename(config, tag: str) -> str:
 
 
 def topic_link(config, tag: str) -> nodes.reference:
-    """The tag as a link to its topic page (the tag's text stays text)."""
-    return generated_page_reference(topic_pagename(config, tag), text(tag), classes=["oklab-tag"])
+    """The tag as a link to its topic page (the tag's text stays text), in the reader's
+    language (topics are a shared vocabulary: the interface catalog translates them); the
+    address follows from the German tag, the same in every language."""
+    label = text(_(tag))
+    return generated_page_reference(topic_pagename(config, tag), label, classes=["oklab-tag"])
 
 
 def tag_links(config, tags: list[str], separator: str = " ") -> list[nodes.Node]:

@@ -13,15 +13,18 @@ a handler for ``oklab-generated-pages`` that returns them. The project overview'
 status pages are a second ``KeyedPages`` (``PROJECT_STATUSES``, ``/projekte/stand/…``).
 
 Projects appear as in the catalogue (``ordering.sort_key``, without images, so a page stays
-within the page budget), posts newest first. Keys that share an address ("Umwelt" and
-"umwelt") share a page, named with the spelling that sorts first.
+within the page budget), then the posts, newest first. A key with more than
+``oklab_cards_per_page`` of them gets numbered pages (``listpages.numbered_pages``:
+``/themen/umwelt/seite/2/`` …), so every page stays within the budget however many projects
+and posts share a key. Keys that share an address ("Umwelt" and "umwelt") share a page, named
+with the spelling that sorts first.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -30,16 +33,15 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from . import __version__
-from .cards import grid
 from .escape import text
 from .frontmatter import is_broken, page_meta
 from .i18n import _
 from .labdata import lab
-from .listpages import GeneratedPage
+from .listpages import GeneratedPage, numbered_pages, split
 from .models import STATUSES
 from .news import post_docnames, post_grid, post_signature
 from .ordering import title_key
-from .projects import project_card, project_docnames
+from .projects import card_signature, listed_card, project_docnames, project_grid
 from .tags import slug
 from .urls import generated_page_reference
 
@@ -78,6 +80,9 @@ class KeyedPages:
     address: Callable[[str], str] = slug  # key -> last part of the page's address
     # the menu page the pages belong to (marked current in the menu), e.g. "projekte/index"
     section: Callable[[Config], str | None] = lambda config: None
+    # key -> its name in the reader's language (the interface catalog): keys stay German, so
+    # a page's address is the same in every language (the language switcher's same page)
+    label: Callable[[str], str] = _
 
 
 TOPICS = KeyedPages(
@@ -102,13 +107,14 @@ TOPICS = KeyedPages(
 
 # The project overview's filter by status ("sucht Mitwirkende", "in Arbeit", "abgeschlossen"):
 # the same generator, a page per status below the overview (/projekte/stand/in-arbeit/). The
-# key is the status's label in the build's language, so address and heading read as the label.
+# key is the status's German label (one address in every language); heading and links show
+# it in the reader's language.
 STATUS_FOLDER = "stand"
 
 
 def _status_keys(meta) -> list[str]:
     status = getattr(meta, "status", None)
-    return [_(STATUSES[status])] if status in STATUSES else []
+    return [STATUSES[status]] if status in STATUSES else []
 
 
 PROJECT_STATUSES = KeyedPages(
@@ -156,35 +162,50 @@ def _section(name: str, title: str, *content: nodes.Node) -> nodes.section:
 
 
 def group_content(
-    env: BuildEnvironment, pagename: str, group: Group, spec: KeyedPages
+    env: BuildEnvironment,
+    spec: KeyedPages,
+    pagename: str,
+    shown: list[tuple[str, str]],
+    links: list[nodes.Node],
 ) -> list[nodes.Node]:
-    """The group's projects (as in the catalogue, without images) and posts."""
+    """One page of the group: its projects (as in the catalogue, without images) and posts
+    (``shown``: ``("projects" | "posts", docname)``), the links to its other pages."""
+    projects = [d for kind, d in shown if kind == "projects"]
+    posts = [d for kind, d in shown if kind == "posts"]
     content: list[nodes.Node] = []
-    if group.projects:
-        cards = [replace(project_card(env, d, page_meta(env, d)), image="") for d in group.projects]
-        projects = grid(cards, env.srcdir, pagename, "1 1 2 3")
-        content.append(_section("projekte", _("Projekte"), projects))
-    if group.posts:
-        posts = post_grid(env, group.posts, pagename)
-        content.append(_section("neuigkeiten", _("Neuigkeiten"), posts))
+    if projects:
+        cards = project_grid(env, [listed_card(env, d) for d in projects], pagename)
+        content.append(_section("projekte", _("Projekte"), *cards))
+    if posts:
+        content.append(_section("neuigkeiten", _("Neuigkeiten"), post_grid(env, posts, pagename)))
+    content.extend(links)
     overview = f"{spec.folder(env.config)}/index"
     everything = generated_page_reference(overview, text(spec.all_link()))
     content.append(nodes.paragraph("", "", everything, classes=["oklab-all-topics"]))
     return content
 
 
-def group_page(
+def shown_signature(env: BuildEnvironment, shown: list[tuple[str, str]]) -> list:
+    """What a page of a group shows of its projects and posts."""
+    return [
+        card_signature(env, [d])[0] if kind == "projects" else post_signature(env, d)
+        for kind, d in shown
+    ]
+
+
+def group_pages(
     app: Sphinx, spec: KeyedPages, address: str, group: Group, lab_name: str
-) -> GeneratedPage:
+) -> list[GeneratedPage]:
+    """The group's page, or its numbered pages if it has more than one page of cards."""
     env = app.env
-    pagename = f"{spec.folder(app.config)}/{address}"
-    projects = [(d, page_meta(env, d).model_dump_json()) for d in group.projects]
-    return GeneratedPage(
-        pagename=pagename,
-        title=spec.title(group.name),
-        description=spec.description(lab_name, group.name),
-        content=functools.partial(group_content, env, pagename, group, spec),
-        signature=(projects, [post_signature(env, d) for d in group.posts]),
+    shown = [("projects", d) for d in group.projects] + [("posts", d) for d in group.posts]
+    return numbered_pages(
+        f"{spec.folder(app.config)}/{address}",
+        split(shown, app.config.oklab_cards_per_page),
+        title=spec.title(spec.label(group.name)),
+        description=spec.description(lab_name, spec.label(group.name)),
+        content=functools.partial(group_content, env, spec),
+        signature=functools.partial(shown_signature, env),
         section=spec.section(app.config),
         kind=f"{spec.kind} „{group.name}“",
     )
@@ -197,7 +218,7 @@ def overview_page(
     items = nodes.bullet_list(classes=["oklab-topic-list"])
     for address, group in found.items():
         link = generated_page_reference(
-            f"{folder}/{address}", text(group.name), classes=["oklab-tag"]
+            f"{folder}/{address}", text(spec.label(group.name)), classes=["oklab-tag"]
         )
         count = nodes.Text(f" ({group.count})")
         items += nodes.list_item("", nodes.paragraph("", "", link, count))
@@ -221,7 +242,8 @@ def keyed_pages(app: Sphinx, spec: KeyedPages) -> list[GeneratedPage]:
     data = lab(app.config)
     lab_name = data.name if data is not None else app.config.project
     pages = [overview_page(app, spec, found, lab_name)]
-    pages += [group_page(app, spec, address, g, lab_name) for address, g in found.items()]
+    for address, group in found.items():
+        pages += group_pages(app, spec, address, group, lab_name)
     return pages
 
 
@@ -245,7 +267,8 @@ def filter_links(env: BuildEnvironment, spec: KeyedPages, order=None) -> list[no
     for address in addresses:
         if links:
             links.append(nodes.Text(" · "))
-        links.append(generated_page_reference(f"{folder}/{address}", text(found[address].name)))
+        name = spec.label(found[address].name)
+        links.append(generated_page_reference(f"{folder}/{address}", text(name)))
     return links
 
 
@@ -257,7 +280,7 @@ class ProjectFilters(SphinxDirective):
         env = self.env
         for docname in project_docnames(env):
             env.note_dependency(env.doc2path(docname))
-        labels = [_(label) for label in STATUSES.values()]
+        labels = list(STATUSES.values())  # the keys: German
         by_status = {slug(label): index for index, label in enumerate(labels)}
         box = nodes.container(classes=["oklab-project-filters"])
         for name, spec, order in (

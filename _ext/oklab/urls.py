@@ -18,6 +18,7 @@ from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
 from . import __version__
+from .htmlnodes import element, html_element
 from .models import is_web_address
 
 OSM_SEARCH = "https://www.openstreetmap.org/search"
@@ -56,9 +57,17 @@ def output_file_reference(filename: str, text: str, **attributes) -> nodes.refer
     return ref
 
 
-def generated_page_reference(pagename: str, *children: nodes.Node, **attributes) -> nodes.reference:
-    """A link to page ``pagename`` that the site generates (address filled in later)."""
-    ref = nodes.reference("", "", *children, refuri="#", internal=True, **attributes)
+def generated_page_reference(
+    pagename: str, *children: nodes.Node, current: bool = False, **attributes
+) -> nodes.Element:
+    """A link to page ``pagename`` (a generated page or any other; address filled in later).
+    ``current``: the link is to the page it is on, marked ``aria-current="page"`` (Sphinx's
+    links carry no ARIA attributes: an HTML element, ``htmlnodes``)."""
+    if current:
+        classes = ["reference", "internal", *attributes.pop("classes", [])]
+        ref = html_element("a", *children, classes=classes, aria_current="page", **attributes)
+    else:
+        ref = nodes.reference("", "", *children, refuri="#", internal=True, **attributes)
     ref[GENERATED_PAGE_ATTR] = pagename
     return ref
 
@@ -75,8 +84,13 @@ def resolve_output_file_references(app: Sphinx, doctree: nodes.Node, docname: st
         elif GENERATED_PAGE_ATTR in ref:
             target = app.builder.get_target_uri(ref[GENERATED_PAGE_ATTR])
             ref["refuri"] = relative_uri(page, target) or "./"
+    for link in doctree.findall(element):
+        if GENERATED_PAGE_ATTR in link:
+            target = app.builder.get_target_uri(link[GENERATED_PAGE_ATTR])
+            link["attributes"]["href"] = relative_uri(page, target) or "./"
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension("oklab.htmlnodes")
     app.connect("doctree-resolved", resolve_output_file_references)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -47,12 +47,27 @@ def test_meeting_sentences():
     )
 
 
+NNBSP = "\u202f"  # CLDR's narrow no-break space between an English hour and "PM"
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "text"),
+    [(time(18), "da", "18"), (time(18, 30), "da", "18.30"), (time(9, 5), "da", "9.05"),
+     (time(18), "en", f"6{NNBSP}PM"), (time(18, 30), "en", f"6:30{NNBSP}PM"),
+     (time(9), "en", f"9{NNBSP}AM"), (time(18), "de", "18")],
+)  # fmt: skip
+def test_hours_as_each_language_writes_them(value, language, text):
+    assert phrases.hour(value, language) == text
+
+
 def test_weekday_in_the_readers_language():
     meeting = LAB.meeting
-    # Without a catalog the German sentence stays; the weekday comes from Babel.
-    assert phrases.summary(meeting, "en") == "jeden Wednesday, 18–21 Uhr"
+    # Without a catalog the German words stay; weekday and clock come from Babel.
+    assert phrases.summary(meeting, "en") == f"jeden Wednesday, 6{NNBSP}PM–9{NNBSP}PM Uhr"
     assert phrases.rule(meeting, "da") == "Jeden onsdag, 18–21 Uhr"
-    assert phrases.project_invitation(meeting, "en").endswith("jeden Wednesday, 18–21 Uhr")
+    assert phrases.project_invitation(meeting, "en").endswith(
+        f"Wednesday, 6{NNBSP}PM–9{NNBSP}PM Uhr"
+    )
     assert phrases.event_description(LAB, "da").startswith("Jeden onsdag, 18–21 Uhr: ")
 
 
@@ -162,7 +177,8 @@ def test_calendar_file_exactly():
     english = build_calendar(LAB, date(2026, 1, 1), None, "en").to_ical().decode("utf-8")
     english = english.replace("\r\n ", "")  # unfolded
     assert "URL:" not in english and "PRODID:-//OK Lab Flensburg//Website//EN" in english
-    assert "DESCRIPTION:Jeden Wednesday\\, 18–21 Uhr" in english  # weekday from Babel
+    # weekday and clock from Babel
+    assert f"DESCRIPTION:Jeden Wednesday\\, 6{NNBSP}PM–9{NNBSP}PM Uhr" in english
     assert "nicht erforderlich.\r\nLOCATION" in english
     default = build_calendar(LAB, date(2026, 1, 1), None, None).to_ical().decode("utf-8")
     assert "PRODID:-//OK Lab Flensburg//Website//DE\r\n" in default

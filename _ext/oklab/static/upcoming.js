@@ -1,21 +1,15 @@
-/* The next meeting of the OK Lab, computed in the reader's browser.
- *
- * The build writes the rule from _data/lab.yaml, and every text this script shows (already in
- * the page's language, from the site's catalog), into
- *   <div class="oklab-next-meeting" data-weekday="3" data-start="18:00" data-end="21:00"
- *        data-timezone="Europe/Berlin" data-locale="de" data-label="Nächstes Treffen:"
- *        data-today="heute, {date}" data-tomorrow="morgen, {date}"
- *        data-running="heute, {date} – läuft gerade bis 21 Uhr">
- * (weekday: ISO 8601, 1 = Monday … 7 = Sunday) and this script adds the label and the date in
- * a <time datetime="…">. The script holds no word of its own. No date is frozen into the HTML
- * at build time; without JavaScript the rule alone stays ("Jeden Mittwoch …").
- *
- * Dates are computed on the wall clock of the meeting's time zone, so the result is right
- * across daylight-saving changes and wherever the reader's device thinks it is. A meeting
- * that has begun but not ended is still "heute".
+/* What is still to come, decided in the reader's browser (the site is static). One script for
+ * the next meeting (meeting.py), the coming events on Termine and the next event on the start
+ * page (events.py), so a page that shows both loads one file. The texts it shows and the times
+ * it compares come from data attributes the build writes (texts from the site's catalog in the
+ * page's language, instants with their offset): the script holds no word of its own. Without
+ * JavaScript the meeting's rule ("Jeden Mittwoch …") and every event with its date stay, and
+ * nothing claims to be upcoming; an event that has ended is never shown as coming.
  */
 (function () {
   "use strict";
+
+  // -- The next meeting (meeting.py writes its data) ----------------------------------------
 
   var ISO_WEEKDAY = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
@@ -122,7 +116,7 @@
     return template.replace("{date}", date);
   }
 
-  function show(element) {
+  function showNextMeeting(element, now) {
     var data = element.dataset;
     var rule = {
       weekday: +data.weekday,
@@ -130,7 +124,7 @@
       end: minutes(data.end),
       timeZone: data.timezone,
     };
-    var meeting = nextMeeting(Date.now(), rule);
+    var meeting = nextMeeting(now, rule);
     var line = document.createElement("p");
     line.className = "oklab-meeting-next";
     line.appendChild(document.createTextNode(data.label + " "));
@@ -141,12 +135,93 @@
     element.appendChild(line);
   }
 
-  var elements = document.querySelectorAll(".oklab-next-meeting[data-weekday]");
-  for (var i = 0; i < elements.length; i++) {
+  // -- Events: Termine's first page, the start page (events.py writes their data) ----------
+
+  /* The instant in the element's data-start, data-end … attribute (milliseconds). */
+  function dataInstant(element, name) {
+    return Date.parse(element.getAttribute("data-" + name));
+  }
+
+  function heading(text) {
+    var element = document.createElement("h2");
+    element.textContent = text;
+    return element;
+  }
+
+  function sortEvents(list, now) {
+    var grid = list.firstElementChild;
+    var row = grid.firstElementChild;
+    var items = Array.prototype.slice.call(row.children);
+    var coming = items.filter(function (item) {
+      return dataInstant(item, "end") > now;
+    });
+    coming.sort(function (a, b) {
+      return dataInstant(a, "start") - dataInstant(b, "start");
+    });
+    list.insertBefore(heading(list.dataset.upcoming), grid);
+    // Some events on the later pages have not ended: say so before the first page's.
+    var more = list.querySelector(".oklab-events-more");
+    if (more && now < dataInstant(list, "later-end")) {
+      list.insertBefore(more, grid);
+      more.hidden = false;
+    }
+    if (coming.length) {
+      var comingGrid = grid.cloneNode(false);
+      var comingRow = row.cloneNode(false);
+      comingGrid.appendChild(comingRow);
+      coming.forEach(function (item) {
+        comingRow.appendChild(item);
+      });
+      list.insertBefore(comingGrid, grid);
+    } else {
+      var none = document.createElement("p");
+      none.textContent = list.dataset.none;
+      list.insertBefore(none, grid);
+    }
+    if (row.children.length) {
+      list.insertBefore(heading(list.dataset.past), grid);
+    } else {
+      list.removeChild(grid);
+    }
+  }
+
+  function showNextEvent(box, now) {
+    var candidates = box.querySelectorAll("[data-end]");
+    for (var i = 0; i < candidates.length; i++) {
+      var candidate = candidates[i];
+      if (dataInstant(candidate, "end") <= now) {
+        continue;
+      }
+      var begun = dataInstant(candidate, "start") <= now;
+      if (i === 0 && !begun && box.dataset.complete !== "true") {
+        return;
+      }
+      if (begun) {
+        var label = candidate.querySelector("[data-running]");
+        label.textContent = label.dataset.running;
+      }
+      candidate.hidden = false;
+      box.hidden = false;
+      return;
+    }
+  }
+
+
+  var now = Date.now();
+  var meetings = document.querySelectorAll(".oklab-next-meeting[data-weekday]");
+  for (var i = 0; i < meetings.length; i++) {
     try {
-      show(elements[i]);
+      showNextMeeting(meetings[i], now);
     } catch (error) {
       // A browser without time-zone support keeps the rule ("Jeden Mittwoch …") alone.
     }
+  }
+  var lists = document.querySelectorAll(".oklab-events[data-upcoming]");
+  for (var j = 0; j < lists.length; j++) {
+    sortEvents(lists[j], now);
+  }
+  var boxes = document.querySelectorAll(".oklab-next-event[data-complete]");
+  for (var k = 0; k < boxes.length; k++) {
+    showNextEvent(boxes[k], now);
   }
 })();
