@@ -13,7 +13,11 @@ differs from the record's, when it is missing from the output, and always
   folder): Sphinx then writes every page again and records the options in the output's
   ``.buildinfo``, which the record keeps and compares;
 - after a change to this extension's code (the newest modification time of its modules),
-  which may change what any of these files looks like.
+  which may change what any of these files looks like;
+- after a change to the interface catalog of the build's language
+  (``locales/<language>/LC_MESSAGES/sphinx.po``): labels, headings and sentences the site
+  writes into these files come from it. (A page's own catalog translates its front matter,
+  which the signatures hold already.)
 
 Files that are cheap to make (feeds, exports, the sitemap) are made on every build and written
 only when their content changed (``write_if_changed``): their date stays, and web servers and
@@ -31,17 +35,30 @@ from sphinx.environment import CONFIG_OK
 
 BUILD_INFO = ".buildinfo"  # Sphinx's record of the HTML options, in the output folder
 CODE = Path(__file__).parent  # this extension's modules
+INTERFACE_CATALOG = "sphinx.po"  # templates, Python, lab data (``translations``)
 
 
 def _made_with(app: Sphinx) -> list | None:
     """What every file depends on: the HTML options (``None`` if Sphinx has not recorded them
-    yet) and the newest change to the extension's code."""
+    yet), the newest change to the extension's code and to the interface catalog."""
     try:
         options = (Path(app.outdir) / BUILD_INFO).read_text(encoding="utf-8")
     except OSError:
         return None
     code = max(module.stat().st_mtime_ns for module in CODE.glob("*.py"))
-    return [options, code]
+    return [options, code, _interface_catalogs(app)]
+
+
+def _interface_catalogs(app: Sphinx) -> list[int | None]:
+    """The modification time of each ``sphinx.po`` of the build's language (None: none)."""
+    config, stamps = app.config, []
+    for folder in config.locale_dirs:
+        catalog = Path(app.srcdir, folder, config.language, "LC_MESSAGES", INTERFACE_CATALOG)
+        try:
+            stamps.append(catalog.stat().st_mtime_ns)
+        except OSError:
+            stamps.append(None)
+    return stamps
 
 
 class WrittenBefore:
