@@ -44,7 +44,7 @@ from .labdata import substitute
 from .models import Page, Post, Project, is_web_address, translated
 from .ordering import title_key
 from .paths import image_file, site_path
-from .translations import page_gettext
+from .translations import is_source_language, page_gettext
 from .yamlsource import YamlDocument, read_text
 
 # What a file or folder name may contain: it becomes part of the page's address.
@@ -90,10 +90,15 @@ def check_all_pages(app: Sphinx, env: BuildEnvironment, added, changed, removed)
     problems += check_names(env, srcdir) + same_titles(env, pages, srcdir, parsed)
     env.oklab_front_matter = {file: parsed[file] for file in files & parsed.keys()}
     env.oklab_pages_source = pages
-    env.oklab_pages = {
-        docname: translated(page, page_gettext(srcdir, app.config, docname))
-        for docname, page in pages.items()
-    }
+    # In the source language every text stays as written: no copy of a thousand models.
+    env.oklab_pages = (
+        pages
+        if is_source_language(app.config)
+        else {
+            docname: translated(page, page_gettext(srcdir, app.config, docname))
+            for docname, page in pages.items()
+        }
+    )
     env.oklab_pages_broken = broken
     report(app, problems)
     return []
