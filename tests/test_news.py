@@ -431,28 +431,50 @@ def written_since(outdir: Path, stamp_ns: int) -> set[str]:
     }
 
 
+def project(title: str, tag: str) -> str:
+    return f"---\ntitle: {title}\ndescription: Ein Projekt.\nstatus: active\ntags: [{tag}]\n---\n"
+
+
+# Two cards to a page (``-D oklab_cards_per_page=2``): the lists of this small site fill
+# numbered pages, as those of a large site do with 24.
+TWO_TO_A_PAGE = ["-D", "oklab_cards_per_page=2"]
+
+
 def test_adding_a_post_writes_the_pages_that_show_it_and_no_others(tmp_path):
     """As in ``make serve``: a new post is written with every page that shows it (its older
-    neighbour, the overview, the start page, its year, its topic and the topics' overview;
-    Termine and the calendars if it has an event); every other page and calendar file stays
-    as it is, so adding a post to a large site stays fast."""
+    neighbour, the overview, the start page, its year, the numbered pages of its topic that
+    change and the topics' overview; Termine's pages and the calendars if it has an event);
+    every other page and calendar file stays as it is (a topic's first page that still shows
+    the same cards, the project overview's further pages, other topics, other years), so
+    adding a post to a large site stays fast."""
     files = {
+        # projects, two to a page: karte and wald, then bank on /projekte/seite/2/
+        "projekte/wald.md": project("Wald", "Umwelt"),
+        "projekte/bank.md": project("Bank", "Bildung"),
+        "neuigkeiten/vorher.md": post(
+            "Vorher", "2023-06-01", "tags: [Kultur]", EVENT.format(day="2023-06-10")
+        ),
         "neuigkeiten/alt.md": post(
             "Alt", "2024-05-01", "tags: [Kultur]", EVENT.format(day="2024-05-10")
         ),
-        "neuigkeiten/mitte.md": post("Mitte", "2025-01-02", "tags: [Umwelt]"),
+        "neuigkeiten/mitte.md": post(
+            "Mitte", "2025-01-02", "tags: [Umwelt]", EVENT.format(day="2025-01-10")
+        ),
     }
     src = write_news_site(tmp_path / "src", files)
     out = tmp_path / "html"
-    doctrees = ["-d", str(tmp_path / "doctrees")]
-    first = sphinx_cli(src, out, *doctrees, clean=False)
+    options = ["-d", str(tmp_path / "doctrees"), *TWO_TO_A_PAGE]
+    first = sphinx_cli(src, out, *options, clean=False)
     assert first.returncode == 0, first.output
+    # Umwelt: the projects Karte and Wald, then the post Mitte on page 2
+    assert (out / "themen" / "umwelt" / "seite" / "2" / "index.html").is_file()
+    assert not (out / "themen" / "kultur" / "seite").exists()  # Kultur: Alt and Vorher
 
     stamp = now_ns()
     (src / "neuigkeiten" / "neu.md").write_text(
-        post("Neu", "2025-03-01", "tags: [Kultur]"), encoding="utf-8"
+        post("Neu", "2025-03-01", "tags: [Umwelt]"), encoding="utf-8"
     )
-    plain = sphinx_cli(src, out, *doctrees, clean=False)
+    plain = sphinx_cli(src, out, *options, clean=False)
     assert plain.returncode == 0, plain.output
     assert written_since(out, stamp) == ALWAYS_WRITTEN | {
         "neuigkeiten/neu/index.html",
@@ -460,22 +482,24 @@ def test_adding_a_post_writes_the_pages_that_show_it_and_no_others(tmp_path):
         "neuigkeiten/index.html",
         "index.html",  # the latest three posts
         "neuigkeiten/2025/index.html",
-        "themen/kultur/index.html",
+        "themen/umwelt/seite/2/index.html",  # Neu and Mitte; page 1 still shows the projects
         "themen/index.html",  # the number of posts per topic
     }
     assert [card_title(c) for c in cards(plain.page(""))] == ["Neu", "Mitte", "Alt"]
+    umwelt = plain.page("themen/umwelt/seite/2/")
+    assert [card_title(c) for c in cards(umwelt)] == ["Neu", "Mitte"]
     # The sitemap lists every page, not only those this build wrote.
     sitemap = ET.parse(out / "sitemap.xml").getroot()
     listed = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert listed == sorted(BASE + p for p in plain.pages() if p not in NOT_IN_SITEMAP)
-    assert BASE + "neuigkeiten/neu/" in listed and BASE + "themen/umwelt/" in listed
+    assert BASE + "neuigkeiten/neu/" in listed and BASE + "projekte/seite/2/" in listed
 
     stamp = now_ns()
     (src / "neuigkeiten" / "termin.md").write_text(
-        post("Termin", "2025-04-01", "tags: [Umwelt]", EVENT.format(day="2025-04-10")),
+        post("Termin", "2025-04-01", "tags: [Kultur]", EVENT.format(day="2025-04-10")),
         encoding="utf-8",
     )
-    event = sphinx_cli(src, out, *doctrees, clean=False)
+    event = sphinx_cli(src, out, *options, clean=False)
     assert event.returncode == 0, event.output
     assert written_since(out, stamp) == ALWAYS_WRITTEN | {
         "neuigkeiten/termin/index.html",
@@ -483,14 +507,18 @@ def test_adding_a_post_writes_the_pages_that_show_it_and_no_others(tmp_path):
         "neuigkeiten/index.html",
         "index.html",  # the latest posts and the next event
         "neuigkeiten/2025/index.html",
-        "themen/umwelt/index.html",
+        "themen/kultur/index.html",  # Termin and Alt, and now a link to page 2
+        "themen/kultur/seite/2/index.html",  # new: Vorher
         "themen/index.html",
-        "termine/index.html",
+        "termine/index.html",  # the events that end last: Termin and Mitte
+        "termine/seite/2/index.html",  # Alt and Vorher
         "treffen.ics",  # the subscribable calendar holds every event
-        "neuigkeiten/termin.ics",  # the event's own file; the other event's stays
+        "neuigkeiten/termin.ics",  # the event's own file; the other events' stay
     }
     termine = [card_title(c) for c in event.page("termine/").select(".oklab-event")]
-    assert termine == ["Termin", "Alt"]
+    assert termine == ["Termin", "Mitte"]
+    later = [card_title(c) for c in event.page("termine/seite/2/").select(".oklab-event")]
+    assert later == ["Alt", "Vorher"]
 
 
 def test_changed_html_options_rewrite_the_generated_pages_too(tmp_path):
@@ -541,6 +569,94 @@ def test_a_change_to_the_extension_rewrites_the_files_it_generates(tmp_path):
         "treffen.ics",
         "neuigkeiten/alt.ics",
     }
+
+
+# A second language for the small site, as conf.py has them (oklab.languages), with the site's
+# own Danish interface catalog.
+IN_DANISH = """
+oklab_languages = {"de": "Deutsch", "da": "Dansk"}
+oklab_language_url = "https://oklabflensburg.de/{language}/"
+locale_dirs = ["locales/"]
+gettext_compact = False
+"""
+DANISH_INTERFACE = Path("locales/da/LC_MESSAGES/sphinx.po")
+
+
+def test_a_build_in_another_language_writes_what_changed_and_follows_its_catalog(tmp_path):
+    """Each language is its own build (``-D language=da`` into its own folders, as ``make
+    html`` and Read the Docs build it): a new post is written with the pages that show it and
+    the sitemap names it in every language; a changed translation in the interface catalog
+    reaches the generated pages and the calendar files on the next build."""
+    files = {
+        "neuigkeiten/alt.md": post(
+            "Alt", "2024-05-01", "tags: [Kultur]", EVENT.format(day="2024-05-10")
+        ),
+        "neuigkeiten/mitte.md": post("Mitte", "2025-01-02", "tags: [Umwelt]"),
+    }
+    src = write_news_site(tmp_path / "src", files)
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(IN_DANISH)
+    (src / DANISH_INTERFACE).parent.mkdir(parents=True)
+    shutil.copy(ROOT / DANISH_INTERFACE, src / DANISH_INTERFACE)
+    out = tmp_path / "html" / "da"
+    options = ["-d", str(tmp_path / "doctrees" / "da"), "-D", "language=da"]
+    first = sphinx_cli(src, out, *options, clean=False)
+    assert first.returncode == 0, first.output
+
+    stamp = now_ns()
+    (src / "neuigkeiten" / "neu.md").write_text(
+        post("Neu", "2025-03-01", "tags: [Kultur]"), encoding="utf-8"
+    )
+    added = sphinx_cli(src, out, *options, clean=False)
+    assert added.returncode == 0, added.output
+    assert written_since(out, stamp) == ALWAYS_WRITTEN | {
+        "neuigkeiten/neu/index.html",
+        "neuigkeiten/mitte/index.html",
+        "neuigkeiten/index.html",
+        "index.html",
+        "neuigkeiten/2025/index.html",
+        "themen/kultur/index.html",
+        "themen/index.html",
+    }
+    sitemap = ET.parse(out / "sitemap.xml").getroot()
+    (entry,) = [
+        url for url in sitemap if url[0].text == "https://oklabflensburg.de/da/neuigkeiten/neu/"
+    ]
+    alternates = {link.get("hreflang"): link.get("href") for link in entry[1:]}
+    assert alternates == {
+        "de": "https://oklabflensburg.de/de/neuigkeiten/neu/",
+        "da": "https://oklabflensburg.de/da/neuigkeiten/neu/",
+    }
+
+    catalog = src / DANISH_INTERFACE
+    text = catalog.read_text(encoding="utf-8")
+    for before, after in (
+        ('msgstr "Nyheder"', 'msgstr "Nyt fra lab\'et"'),  # a topic page's posts
+        ('msgstr "{lab}: møder og arrangementer"', 'msgstr "{lab}: alle møder"'),  # treffen.ics
+    ):
+        assert text.count(before) == 1, before
+        text = text.replace(before, after)
+    stamp = now_ns()
+    catalog.write_text(text, encoding="utf-8")
+    translated = sphinx_cli(src, out, *options, clean=False)
+    assert translated.returncode == 0, translated.output
+    assert written_since(out, stamp) >= {
+        # every page the site generates (the project karte.md is tagged "Umwelt")
+        "neuigkeiten/2024/index.html",
+        "neuigkeiten/2025/index.html",
+        "themen/index.html",
+        "themen/kultur/index.html",
+        "themen/umwelt/index.html",
+        "projekte/stand/index.html",
+        "projekte/stand/sucht-mitwirkende/index.html",
+        # and every calendar file
+        "treffen.ics",
+        "neuigkeiten/alt.ics",
+    }
+    headings = translated.page("themen/kultur/").select("h2")
+    assert "Nyt fra lab'et" in [h.get_text(strip=True).rstrip("¶") for h in headings]
+    calendar = (out / "treffen.ics").read_text(encoding="utf-8")
+    assert "X-WR-CALNAME:OK Lab Flensburg: alle møder" in calendar.splitlines()
 
 
 def test_every_build_checks_every_front_matter_again(tmp_path):
