@@ -5,7 +5,7 @@ Lighthouse 12 from npm (``npm install`` in the repository). Everything is built 
 folder; the working tree is never written to. Figures, not a pass/fail test: the machine may
 be busy with other work, so repeat a run before reading much into a single figure.
 
-    .venv/bin/python benchmarks/bench.py [--quick] [--jobs N] [--search] [--lists]
+    .venv/bin/python benchmarks/bench.py [--quick] [--jobs N] [--search] [--lists] [--news]
 """
 
 from __future__ import annotations
@@ -190,6 +190,16 @@ def measure_builds(
         row(f"{label}: neu bauen nach Änderung einer Seite", str(t_edit))
         row(f"{label}: neu bauen nach neuem Projekt", str(t_add))
     return work / "out-site" / "html", news_html
+
+
+def measure_news_builds(work: Path, jobs: int, projects: int = 500) -> None:
+    """``--news``: the news rows of section 2 alone (the projects' clean build they compare
+    with, then ``measure_news``)."""
+    src = copy_site(work / f"site-{projects}")
+    add_projects(src, projects)
+    t_projects = build(src, work / f"out-{projects}", jobs=jobs)
+    row(f"{projects} Projekte: sauberer Bau", str(t_projects), *_limit(projects, t_projects))
+    measure_news(work, jobs, [50, 500], projects, t_projects)
 
 
 def _limit(n: int, seconds: float) -> tuple[str, bool | None]:
@@ -865,9 +875,17 @@ def main() -> None:
         action="store_true",
         help="nur die langen Listen bei 500 Projekten und 500 Beiträgen (Anteil, Seitengewicht)",
     )
+    parser.add_argument(
+        "--news",
+        action="store_true",
+        help="nur die Bauzeiten mit 500 Projekten und 50 / 500 Beiträgen (sauber, neuer Beitrag)",
+    )
     args = parser.parse_args()
-    if args.search or args.lists:
+    if args.search or args.lists or args.news:
         with tempfile.TemporaryDirectory(prefix="oklab-bench-") as tmp:
+            if args.news:
+                print("Neuigkeiten …", file=sys.stderr)
+                measure_news_builds(Path(tmp), args.jobs)
             if args.lists:
                 print("Lange Listen …", file=sys.stderr)
                 measure_lists(Path(tmp))
