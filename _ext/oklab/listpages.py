@@ -175,9 +175,10 @@ def collect_pages(app: Sphinx):
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return []
     record = WrittenBefore(app, WRITTEN)
-    around = frame(app)
+    pages = generated_pages(app)
+    around = frame(app) if pages else ()  # (a test site of single modules may have no pages)
     result = []
-    for page in generated_pages(app):
+    for page in pages:
         output = Path(app.builder.get_outfilename(page.pagename))
         if record.unchanged(page.pagename, signature(page, around), output):
             continue  # unchanged since the last build that wrote it
