@@ -69,9 +69,6 @@ extensions = [
     "notfound.extension",
     "oklab",
 ]
-# A pull-request preview is for reviewers, never for search engines: no sitemap.
-if not oklab_pr_preview:
-    extensions.append("sphinx_sitemap")
 
 root_doc = "index"
 source_suffix = {".md": "markdown"}
@@ -267,10 +264,10 @@ ogp_image_alt = "Logo des OK Lab Flensburg"
 # Generated preview cards would need matplotlib and add nothing to our own logo.
 ogp_social_cards = {"enable": False}
 
-# sphinx-sitemap: one sitemap per language, each page with its alternates in every language
-# (address scheme and languages: oklab.languages). Pages a search engine should not list stay
-# out.
-sitemap_excludes = ["search/", "genindex/", "404/", "impressum/", "datenschutz/"]
+# sitemap.xml (oklab.sitemap): one per language, each page with its alternates in every
+# language; a pull-request preview has none. Pages a search engine should not list stay out,
+# named by their address below the language's root.
+oklab_sitemap_excludes = ["404/", "impressum/", "datenschutz/"]
 
 # sphinx-notfound-page: the 404 page (404.md) links its styles and menu absolutely, so it
 # works at any depth; the prefix is the path of the canonical address ("/de/" locally,

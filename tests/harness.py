@@ -398,11 +398,13 @@ def add_projects(site: Path, count: int, start: int = 1, varied: bool = False) -
     return files
 
 
-def post_page(number: int) -> str:
-    """One synthetic post (every tenth with an event a week after its date)."""
+def post_page(number: int, event: bool | None = None) -> str:
+    """One synthetic post (with an event a week after its date: every tenth, unless ``event``
+    says)."""
     day = NEWEST_POST - timedelta(weeks=number - 1)
+    with_event = number % 10 == 0 if event is None else event
     event = ""
-    if number % 10 == 0:
+    if with_event:
         when = day + timedelta(weeks=1)
         event = (
             f"event:\n  start: {when} 18:00\n  end: {when} 21:00\n  place:\n    city: Flensburg\n"
@@ -425,16 +427,18 @@ werden aufbereitet und gezeigt.
 """
 
 
-def add_posts(site: Path, count: int, start: int = 1, varied: bool = False) -> list[Path]:
+def add_posts(
+    site: Path, count: int, start: int = 1, varied: bool = False, event: bool | None = None
+) -> list[Path]:
     """Write ``count`` synthetic posts into ``site/neuigkeiten/`` (``varied``: with a paragraph
-    of the site's own words each, for a realistic search index)."""
+    of the site's own words each, for a realistic search index; ``event``: see ``post_page``)."""
     global WORDS
     WORDS = site_words() if varied else []
     folder = site / "neuigkeiten"
     files = []
     for number in range(start, start + count):
         file = folder / f"{POST_PREFIX}{number:04d}.md"
-        file.write_text(post_page(number), encoding="utf-8")
+        file.write_text(post_page(number, event), encoding="utf-8")
         files.append(file)
     return files
 

@@ -2,12 +2,14 @@
 conf.py takes the canonical address from Read the Docs; the README names the two
 commands a volunteer needs."""
 
+import gc
 import re
 import runpy
 import sys
 
 import pytest
-from harness import ROOT, RTD_URL, environment
+from harness import ROOT, RTD_URL, build_in_process, environment
+from newssite import post, write_news_site
 
 
 def test_every_page_is_german(site):
@@ -44,3 +46,16 @@ def test_conf_takes_the_canonical_address_from_read_the_docs(name, monkeypatch):
     with environment(**variables):
         conf = runpy.run_path(str(ROOT / "conf.py"))
     assert conf["html_baseurl"] == expected
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    """The extension holds back Python's full collections while Sphinx loads its environment
+    and freezes what is loaded (oklab.collector); afterwards, other code in the same process
+    (here: the next test) gets the collector as it was."""
+    before = gc.get_threshold()
+    src = write_news_site(tmp_path / "src", {"neuigkeiten/alt.md": post("Alt", "2025-01-02")})
+    built = build_in_process(src, tmp_path / "build")
+    assert built.statuscode == 0, built.warnings
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import time
+import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pytest
 import yaml
-from harness import ROOT, sphinx_cli
+from harness import EXT, ROOT, sphinx_cli
 from newssite import build_news_site, page, post, write_news_site
 from oracles import GERMAN_MONTHS as MONTHS
+from oracles import message
 
 POST_FILES = sorted(p for p in (ROOT / "neuigkeiten").glob("*.md") if p.name != "index.md")
 # The addresses of the topics the posts name, written out.
@@ -379,9 +384,11 @@ def setup(app):
 """
 
 
-def test_the_csp_check_reads_what_an_incremental_build_writes(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_csp_check_reads_what_an_incremental_build_writes(tmp_path, jobs):
     """``make serve`` writes only changed pages, and the check after the build reads those:
-    an inline script in a new post's frame stops the build with the CSP message."""
+    an inline script in a new post's frame stops the build with the CSP message (also when
+    other processes write the pages: ``-j 2``)."""
     src = write_news_site(tmp_path / "src", {"neuigkeiten/alt.md": post("Alt", "2025-01-02")})
     with (src / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write(INJECT_INTO_FRAME)
@@ -390,7 +397,289 @@ def test_the_csp_check_reads_what_an_incremental_build_writes(tmp_path):
     assert first.returncode == 0, first.output
     (src / "neuigkeiten" / "neu.md").write_text(post("Neu", "2025-02-03"), encoding="utf-8")
     inject = {"INJECT_INLINE_SCRIPT_INTO": "neuigkeiten/neu"}
-    second = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False, **inject)
+    second = sphinx_cli(src, tmp_path / "html", *doctrees, "-j", jobs, clean=False, **inject)
     assert second.returncode != 0
     assert "neuigkeiten/neu/index.html: Inline-Skript '<script>'" in second.output
     assert "die Sicherheitsrichtlinie (CSP) würde es blockieren" in second.output
+
+
+# -- What an incremental build writes ----------------------------------------------------------
+
+EVENT = "event:\n  start: {day} 18:00\n  end: {day} 21:00\n  place:\n    city: Flensburg"
+# Written on every build, whatever changed: Sphinx's search page and index, and the default
+# 404 page of sphinx-notfound-page (this small site has no 404.md). No search engine lists them.
+ALWAYS_WRITTEN = {"search/index.html", "genindex/index.html", "404/index.html"}
+NOT_IN_SITEMAP = {"search/", "genindex/", "404/"}
+BASE = "https://oklabflensburg.de/"  # html_baseurl of tests/roots/test-news
+
+
+def now_ns() -> int:
+    """A moment between two builds: what the first wrote is older, what the next writes newer
+    (file systems stamp files with a clock a few milliseconds coarse)."""
+    time.sleep(0.1)
+    stamp = time.time_ns()
+    time.sleep(0.1)
+    return stamp
+
+
+def written_since(outdir: Path, stamp_ns: int) -> set[str]:
+    """The pages and calendar files below ``outdir`` written after ``stamp_ns``."""
+    return {
+        file.relative_to(outdir).as_posix()
+        for file in outdir.rglob("*")
+        if file.suffix in (".html", ".ics") and file.stat().st_mtime_ns > stamp_ns
+    }
+
+
+def project(title: str, tag: str) -> str:
+    return f"---\ntitle: {title}\ndescription: Ein Projekt.\nstatus: active\ntags: [{tag}]\n---\n"
+
+
+# Two cards to a page (``-D oklab_cards_per_page=2``): the lists of this small site fill
+# numbered pages, as those of a large site do with 24.
+TWO_TO_A_PAGE = ["-D", "oklab_cards_per_page=2"]
+
+
+def test_adding_a_post_writes_the_pages_that_show_it_and_no_others(tmp_path):
+    """As in ``make serve``: a new post is written with every page that shows it (its older
+    neighbour, the overview, the start page, its year, the numbered pages of its topic that
+    change and the topics' overview; Termine's pages and the calendars if it has an event);
+    every other page and calendar file stays as it is (a topic's first page that still shows
+    the same cards, the project overview's further pages, other topics, other years), so
+    adding a post to a large site stays fast."""
+    files = {
+        # projects, two to a page: karte and wald, then bank on /projekte/seite/2/
+        "projekte/wald.md": project("Wald", "Umwelt"),
+        "projekte/bank.md": project("Bank", "Bildung"),
+        "neuigkeiten/vorher.md": post(
+            "Vorher", "2023-06-01", "tags: [Kultur]", EVENT.format(day="2023-06-10")
+        ),
+        "neuigkeiten/alt.md": post(
+            "Alt", "2024-05-01", "tags: [Kultur]", EVENT.format(day="2024-05-10")
+        ),
+        "neuigkeiten/mitte.md": post(
+            "Mitte", "2025-01-02", "tags: [Umwelt]", EVENT.format(day="2025-01-10")
+        ),
+    }
+    src = write_news_site(tmp_path / "src", files)
+    out = tmp_path / "html"
+    options = ["-d", str(tmp_path / "doctrees"), *TWO_TO_A_PAGE]
+    first = sphinx_cli(src, out, *options, clean=False)
+    assert first.returncode == 0, first.output
+    # Umwelt: the projects Karte and Wald, then the post Mitte on page 2
+    assert (out / "themen" / "umwelt" / "seite" / "2" / "index.html").is_file()
+    assert not (out / "themen" / "kultur" / "seite").exists()  # Kultur: Alt and Vorher
+
+    stamp = now_ns()
+    (src / "neuigkeiten" / "neu.md").write_text(
+        post("Neu", "2025-03-01", "tags: [Umwelt]"), encoding="utf-8"
+    )
+    plain = sphinx_cli(src, out, *options, clean=False)
+    assert plain.returncode == 0, plain.output
+    assert written_since(out, stamp) == ALWAYS_WRITTEN | {
+        "neuigkeiten/neu/index.html",
+        "neuigkeiten/mitte/index.html",  # its older neighbour
+        "neuigkeiten/index.html",
+        "index.html",  # the latest three posts
+        "neuigkeiten/2025/index.html",
+        "themen/umwelt/seite/2/index.html",  # Neu and Mitte; page 1 still shows the projects
+        "themen/index.html",  # the number of posts per topic
+    }
+    assert [card_title(c) for c in cards(plain.page(""))] == ["Neu", "Mitte", "Alt"]
+    umwelt = plain.page("themen/umwelt/seite/2/")
+    assert [card_title(c) for c in cards(umwelt)] == ["Neu", "Mitte"]
+    # The sitemap lists every page, not only those this build wrote.
+    sitemap = ET.parse(out / "sitemap.xml").getroot()
+    listed = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert listed == sorted(BASE + p for p in plain.pages() if p not in NOT_IN_SITEMAP)
+    assert BASE + "neuigkeiten/neu/" in listed and BASE + "projekte/seite/2/" in listed
+
+    stamp = now_ns()
+    (src / "neuigkeiten" / "termin.md").write_text(
+        post("Termin", "2025-04-01", "tags: [Kultur]", EVENT.format(day="2025-04-10")),
+        encoding="utf-8",
+    )
+    event = sphinx_cli(src, out, *options, clean=False)
+    assert event.returncode == 0, event.output
+    assert written_since(out, stamp) == ALWAYS_WRITTEN | {
+        "neuigkeiten/termin/index.html",
+        "neuigkeiten/neu/index.html",  # its older neighbour
+        "neuigkeiten/index.html",
+        "index.html",  # the latest posts and the next event
+        "neuigkeiten/2025/index.html",
+        "themen/kultur/index.html",  # Termin and Alt, and now a link to page 2
+        "themen/kultur/seite/2/index.html",  # new: Vorher
+        "themen/index.html",
+        "termine/index.html",  # the events that end last: Termin and Mitte
+        "termine/seite/2/index.html",  # Alt and Vorher
+        "treffen.ics",  # the subscribable calendar holds every event
+        "neuigkeiten/termin.ics",  # the event's own file; the other events' stay
+    }
+    termine = [card_title(c) for c in event.page("termine/").select(".oklab-event")]
+    assert termine == ["Termin", "Mitte"]
+    later = [card_title(c) for c in event.page("termine/seite/2/").select(".oklab-event")]
+    assert later == ["Alt", "Vorher"]
+
+
+def test_changed_html_options_rewrite_the_generated_pages_too(tmp_path):
+    """A preview build (live reload allows inline scripts) and then a strict one into the same
+    folder: Sphinx writes every page again, and the generated pages must follow."""
+    files = {"neuigkeiten/alt.md": post("Alt", "2025-01-02", "tags: [Kultur]")}
+    src = write_news_site(tmp_path / "src", files)
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    preview = sphinx_cli(src, tmp_path / "html", *doctrees, "-D", "oklab_live_reload=1")
+    assert preview.returncode == 0, preview.output
+    strict = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False)
+    assert strict.returncode == 0, strict.output
+    for path in ("neuigkeiten/alt/", "themen/kultur/", "neuigkeiten/2025/"):
+        meta = strict.page(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert "'unsafe-inline'" not in meta["content"], path
+
+
+def test_a_change_to_the_extension_rewrites_the_files_it_generates(tmp_path):
+    """Working on the extension with ``make serve``: after a change to its code, generated
+    pages and calendar files are written again, though no page changed."""
+    ext = tmp_path / "_ext"  # with pyproject.toml beside it, where the package finds its version
+    shutil.copytree(EXT, ext, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    files = {
+        "neuigkeiten/alt.md": post(
+            "Alt", "2025-01-02", "tags: [Kultur]", EVENT.format(day="2025-01-10")
+        )
+    }
+    src = write_news_site(tmp_path / "src", files)
+    out = tmp_path / "html"
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    first = sphinx_cli(src, out, *doctrees, clean=False, PYTHONPATH=str(ext))
+    assert first.returncode == 0, first.output
+
+    stamp = now_ns()
+    os.utime(ext / "oklab" / "calendar.py")  # as an editor saves it
+    again = sphinx_cli(src, out, *doctrees, clean=False, PYTHONPATH=str(ext))
+    assert again.returncode == 0, again.output
+    assert written_since(out, stamp) == ALWAYS_WRITTEN | {
+        # every page the site generates (the project karte.md is tagged "Umwelt")
+        "neuigkeiten/2025/index.html",
+        "themen/index.html",
+        "themen/kultur/index.html",
+        "themen/umwelt/index.html",
+        "projekte/stand/index.html",
+        "projekte/stand/sucht-mitwirkende/index.html",
+        # and every calendar file
+        "treffen.ics",
+        "neuigkeiten/alt.ics",
+    }
+
+
+# A second language for the small site, as conf.py has them (oklab.languages), with the site's
+# own Danish interface catalog.
+IN_DANISH = """
+oklab_languages = {"de": "Deutsch", "da": "Dansk"}
+oklab_language_url = "https://oklabflensburg.de/{language}/"
+locale_dirs = ["locales/"]
+gettext_compact = False
+"""
+DANISH_INTERFACE = Path("locales/da/LC_MESSAGES/sphinx.po")
+
+
+def test_a_build_in_another_language_writes_what_changed_and_follows_its_catalog(tmp_path):
+    """Each language is its own build (``-D language=da`` into its own folders, as ``make
+    html`` and Read the Docs build it): a new post is written with the pages that show it and
+    the sitemap names it in every language; a changed translation in the interface catalog
+    reaches the generated pages and the calendar files on the next build."""
+    files = {
+        "neuigkeiten/alt.md": post(
+            "Alt", "2024-05-01", "tags: [Kultur]", EVENT.format(day="2024-05-10")
+        ),
+        "neuigkeiten/mitte.md": post("Mitte", "2025-01-02", "tags: [Umwelt]"),
+    }
+    src = write_news_site(tmp_path / "src", files)
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(IN_DANISH)
+    (src / DANISH_INTERFACE).parent.mkdir(parents=True)
+    shutil.copy(ROOT / DANISH_INTERFACE, src / DANISH_INTERFACE)
+    out = tmp_path / "html" / "da"
+    options = ["-d", str(tmp_path / "doctrees" / "da"), "-D", "language=da"]
+    first = sphinx_cli(src, out, *options, clean=False)
+    assert first.returncode == 0, first.output
+
+    stamp = now_ns()
+    (src / "neuigkeiten" / "neu.md").write_text(
+        post("Neu", "2025-03-01", "tags: [Kultur]"), encoding="utf-8"
+    )
+    added = sphinx_cli(src, out, *options, clean=False)
+    assert added.returncode == 0, added.output
+    assert written_since(out, stamp) == ALWAYS_WRITTEN | {
+        "neuigkeiten/neu/index.html",
+        "neuigkeiten/mitte/index.html",
+        "neuigkeiten/index.html",
+        "index.html",
+        "neuigkeiten/2025/index.html",
+        "themen/kultur/index.html",
+        "themen/index.html",
+    }
+    sitemap = ET.parse(out / "sitemap.xml").getroot()
+    (entry,) = [
+        url for url in sitemap if url[0].text == "https://oklabflensburg.de/da/neuigkeiten/neu/"
+    ]
+    alternates = {link.get("hreflang"): link.get("href") for link in entry[1:]}
+    assert alternates == {
+        "de": "https://oklabflensburg.de/de/neuigkeiten/neu/",
+        "da": "https://oklabflensburg.de/da/neuigkeiten/neu/",
+    }
+
+    catalog = src / DANISH_INTERFACE
+    text = catalog.read_text(encoding="utf-8")
+    for before, after in (
+        ('msgstr "Nyheder"', 'msgstr "Nyt fra lab\'et"'),  # a topic page's posts
+        ('msgstr "{lab}: møder og arrangementer"', 'msgstr "{lab}: alle møder"'),  # treffen.ics
+    ):
+        assert text.count(before) == 1, before
+        text = text.replace(before, after)
+    stamp = now_ns()
+    catalog.write_text(text, encoding="utf-8")
+    translated = sphinx_cli(src, out, *options, clean=False)
+    assert translated.returncode == 0, translated.output
+    assert written_since(out, stamp) >= {
+        # every page the site generates (the project karte.md is tagged "Umwelt")
+        "neuigkeiten/2024/index.html",
+        "neuigkeiten/2025/index.html",
+        "themen/index.html",
+        "themen/kultur/index.html",
+        "themen/umwelt/index.html",
+        "projekte/stand/index.html",
+        "projekte/stand/sucht-mitwirkende/index.html",
+        # and every calendar file
+        "treffen.ics",
+        "neuigkeiten/alt.ics",
+    }
+    headings = translated.page("themen/kultur/").select("h2")
+    assert "Nyt fra lab'et" in [h.get_text(strip=True).rstrip("¶") for h in headings]
+    calendar = (out / "treffen.ics").read_text(encoding="utf-8")
+    assert "X-WR-CALNAME:OK Lab Flensburg: alle møder" in calendar.splitlines()
+
+
+def test_every_build_checks_every_front_matter_again(tmp_path):
+    """Front matter is parsed again only when its file changed, but checked on every build: a
+    post's image removed since the last build is reported; an edit that keeps the file's size
+    reaches the lists."""
+    files = {
+        "neuigkeiten/bild.md": post("Alt", "2025-01-02", "image: bild.jpg"),
+        "neuigkeiten/bild.jpg": JPEG,
+    }
+    src = write_news_site(tmp_path / "src", files)
+    doctrees = ["-d", str(tmp_path / "doctrees")]
+    first = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False)
+    assert first.returncode == 0, first.output
+
+    text = (src / "neuigkeiten" / "bild.md").read_text(encoding="utf-8")
+    (src / "neuigkeiten" / "bild.md").write_text(text.replace("Alt", "Ast"), encoding="utf-8")
+    renamed = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False)
+    assert renamed.returncode == 0, renamed.output
+    assert [card_title(c) for c in cards(renamed.page("neuigkeiten/"))] == ["Ast"]
+
+    (src / "neuigkeiten" / "bild.jpg").unlink()
+    gone = sphinx_cli(src, tmp_path / "html", *doctrees, clean=False)
+    assert gone.returncode == 1
+    expected = "neuigkeiten/bild.md:4: ERROR: " + message("Bild fehlt", value="bild.jpg")
+    assert expected in gone.output.splitlines(), gone.output

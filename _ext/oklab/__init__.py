@@ -10,11 +10,12 @@ Data and rules (no Sphinx):
 - ``escape``      what editors type stays text: one function per output format
 - ``i18n``        the catalog (``_``) and Babel for dates and weekdays
 - ``translations`` the catalogs of every language: checked, extracted, applied, coverage
-- ``languages``   each language's address: alternates, switcher, sitemap, og:locale
+- ``languages``   each language's address: alternates, switcher, og:locale
 - ``phrases``     the sentences built from the lab's data (meeting rule, invitation, …)
 
 Reading the site:
 - ``console``     what the terminal shows: Sphinx's warnings in German, no noise, one summary
+- ``collector``   Python's garbage collector: the loaded environment is not walked again and again
 - ``errors``      German error reports (file, line, field) for editors, no traceback
 - ``labdata``     ``_data/lab.yaml``: validated once per build, substitutions for the pages
 - ``frontmatter`` every page's front matter, validated before reading, kept on the environment
@@ -39,6 +40,7 @@ Writing the site:
                   the one script that decides what is still to come (``static/upcoming.js``)
 - ``listpages``   generated list pages (``html-collect-pages``), long lists on numbered pages,
                   lists filled in at writing
+- ``unchanged``   files the site makes are written again only when what they show changed
 - ``topics``      a generated page per tag (projects and posts) and one with all topics
 - ``feeds``       the news as Atom and RSS feeds, discovery links in every page's head
 - ``calendar``    calendar files: the meeting and every event (``treffen.ics``), one per event
@@ -48,8 +50,9 @@ Writing the site:
 - ``accessibility`` corrects generated markup: ARIA levels, German toggle labels, one viewport
 - ``budget``      each page loads only the stylesheets and scripts it uses
 - ``search``      the search page: Sphinx's index and German stemmer, loaded only when used
-- ``pagemeta``    title, meta description, social previews (og:…) per page; robots.txt
-- ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: conf.py)
+- ``pagemeta``    title, meta description, social previews (og:…) per page
+- ``sitemap``     sitemap.xml (every page with its alternates, after every build), robots.txt
+- ``preview``     pull-request previews on Read the Docs: banner, noindex (no sitemap: ``sitemap``)
 - ``editlink``    "Seite bearbeiten": furo's link to the page's Markdown file on GitHub, checked
 - ``links``       external links get rel="noopener noreferrer" (an existing rel such as "me" stays)
 - ``errorpage``   the 404 page (404.md) links absolutely: it works at any URL depth
@@ -68,6 +71,7 @@ with (Path(__file__).resolve().parents[2] / "pyproject.toml").open("rb") as _fil
 
 MODULES = [
     "oklab.console",  # first: every later message goes through it
+    "oklab.collector",  # before the environment is loaded
     "oklab.translations",
     "oklab.languages",
     "oklab.labdata",
@@ -93,6 +97,7 @@ MODULES = [
     "oklab.search",
     "oklab.accessibility",
     "oklab.pagemeta",
+    "oklab.sitemap",
     "oklab.preview",
     "oklab.editlink",
     "oklab.links",

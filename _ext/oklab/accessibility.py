@@ -58,7 +58,13 @@ def correct_page_context(
                 "furo liefert furo_navigation_tree nicht mehr: _ext/oklab/accessibility.py "
                 "muss an die neue furo-Version angepasst werden."
             )
-        context["furo_navigation_tree"] = accessible_navigation(context["furo_navigation_tree"])
+        # Pages at the same depth of one section share their menu's markup: each distinct
+        # tree is corrected once per build (a few dozen for a thousand pages).
+        corrected = app.__dict__.setdefault("oklab_corrected_navigation", {})
+        tree = context["furo_navigation_tree"]
+        if tree not in corrected:
+            corrected[tree] = accessible_navigation(tree)
+        context["furo_navigation_tree"] = corrected[tree]
 
 
 def setup(app: Sphinx) -> dict:

@@ -7,8 +7,9 @@
   on the event's page as "Zum Kalender hinzufügen".
 
 The files are written into the OUTPUT folder when the build has finished, never into the
-sources. They are byte-identical from build to build (reproducible): no value depends on the
-clock or on chance.
+sources, and again only when what they hold changed (``unchanged``): building them is most of
+the cost of a small incremental build. They are byte-identical from build to build
+(reproducible): no value depends on the clock or on chance.
 
 - UID: derived from the lab's identity (its page in the Code for Germany network), not from
   time or place, so a changed meeting time updates the same event in subscribed calendars;
@@ -28,9 +29,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -42,9 +43,14 @@ from .i18n import _
 from .labdata import lab
 from .models import Lab
 from .phrases import event_description, event_name
+from .unchanged import WrittenBefore
 from .urls import page_url, site_url
 
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
+
 CALENDAR_FILE = "treffen.ics"
+RECORD = "oklab-calendars.json"  # what the last build wrote (``unchanged.WrittenBefore``)
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]  # RRULE BYDAY, Monday first
 
 
@@ -86,6 +92,10 @@ def webcal_url(config: Config) -> str | None:
 
 
 def new_calendar(lab_data: Lab, name: str, language: str | None) -> Calendar:
+    # Imported here: only a build that writes a calendar file needs the library, and importing
+    # it took longer than everything else the calendar does when nothing changed.
+    from icalendar import Calendar
+
     name = " ".join(name.split())  # the calendar's name is one line (icalendar refuses more)
     cal = Calendar()
     cal.add("prodid", f"-//{lab_data.name}//Website//{(language or 'de').upper()}")
@@ -116,6 +126,8 @@ def build_calendar(
     title = _("{lab}: Treffen und Termine").format(lab=lab_data.name) if events else name
     cal = new_calendar(lab_data, title, language)
 
+    from icalendar import Event  # see new_calendar
+
     event = Event()
     event.add("uid", f"{uuid.uuid5(uuid.NAMESPACE_URL, lab_data.network.url + '#treffen')}")
     event.add("dtstamp", datetime.combine(start.date(), datetime.min.time(), tzinfo=UTC))
@@ -141,6 +153,8 @@ def event_uid(lab_data: Lab, docname: str) -> str:
 
 def event_component(lab_data: Lab, event_page: EventPage, url: str | None, stamp: date) -> Event:
     """One event of a page: its times in its time zone, its place, its page's address."""
+    from icalendar import Event  # see new_calendar
+
     event = event_page.event
     component = Event()
     component.add("uid", event_uid(lab_data, event_page.docname))
@@ -175,19 +189,26 @@ def events_to_publish(app: Sphinx) -> list[tuple[EventPage, str | None, date]]:
 
 
 def write_calendar(app: Sphinx, exception: Exception | None) -> None:
+    """``treffen.ics`` and each event's file, each written again only when what it holds
+    changed (``unchanged``)."""
     if exception is not None or app.builder.format != "html":
         return
-    config = app.config
+    config, outdir = app.config, Path(app.outdir)
     data = lab(config)
     events = events_to_publish(app)
-    cal = build_calendar(
-        data, calendar_start(config), meeting_page_url(app), config.language, events
-    )
-    (Path(app.outdir) / CALENDAR_FILE).write_bytes(cal.to_ical())
+    record = WrittenBefore(app, RECORD)
+    since, url = calendar_start(config), meeting_page_url(app)
+    if not record.unchanged(CALENDAR_FILE, (since, url, events), outdir / CALENDAR_FILE):
+        cal = build_calendar(data, since, url, config.language, events)
+        (outdir / CALENDAR_FILE).write_bytes(cal.to_ical())
     for event_page, url, stamp in events:
-        file = Path(app.outdir) / calendar_file(event_page.docname)
+        name = calendar_file(event_page.docname)
+        file = outdir / name
+        if record.unchanged(name, (event_page, url, stamp), file):
+            continue
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_bytes(event_calendar(data, event_page, url, stamp, config.language).to_ical())
+    record.save()
 
 
 def check_calendar_start(app: Sphinx, config: Config) -> None:

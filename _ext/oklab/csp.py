@@ -9,7 +9,7 @@ script at all, and inline ``<style>`` elements only by hash. The theme's inline 
 - furo's icon sprite is the site's own copy without ``style`` attributes
   (``templates/partials/icons.html``), so no attribute hash (``'unsafe-hashes'``) is needed.
 
-When the build has finished, the frame of every written page (everything outside the page's
+When the build has finished, the frame of every page it wrote (everything outside the page's
 own text) is checked: an inline script or a style the policy does not allow, as a furo update
 might add, stops the build with a message. JSON-LD ``<script type="application/ld+json">`` is
 data, never executed, so it needs nothing.
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 import time
 from pathlib import Path
@@ -104,6 +105,26 @@ def frame_problems(html: str) -> list[str]:
 def note_build_start(app: Sphinx) -> None:
     # A second earlier: file systems stamp with a coarser clock than time_ns().
     app.oklab_build_started_ns = time.time_ns() - 1_000_000_000
+    app.oklab_pages_written = set()
+
+
+def note_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Every page Sphinx writes in this process passes here just before it is written."""
+    if isinstance(app.builder, StandaloneHTMLBuilder):
+        app.oklab_pages_written.add(app.builder.get_outfilename(pagename))
+
+
+def written_since(folder: Path, started_ns: int) -> list[Path]:
+    """The HTML files below ``folder`` modified since ``started_ns``, in a stable order
+    (``os.walk`` and one ``stat`` per file: ``Path.rglob`` and ``Path.stat`` took several times
+    as long)."""
+    found = []
+    for root, _folders, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            if name.endswith(".html") and os.stat(path).st_mtime_ns >= started_ns:
+                found.append(Path(path))
+    return sorted(found)
 
 
 def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
@@ -113,10 +134,11 @@ def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
     pages an earlier build wrote and checked are not read again."""
     if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
         return
-    started = getattr(app, "oklab_build_started_ns", 0)
-    for file in sorted(Path(app.outdir).rglob("*.html")):
-        if file.stat().st_mtime_ns < started:
-            continue
+    if app.parallel > 1:  # other processes may have written pages: the files' dates tell
+        files = written_since(Path(app.outdir), getattr(app, "oklab_build_started_ns", 0))
+    else:  # noted as they were written: no walk through a folder per page
+        files = sorted(map(Path, getattr(app, "oklab_pages_written", ())))
+    for file in files:
         problems = frame_problems(file.read_text(encoding="utf-8"))
         for problem in problems:
             page = file.relative_to(app.outdir).as_posix()
@@ -136,5 +158,6 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("oklab_live_reload", False, "html", types=[bool])
     app.connect("html-page-context", add_policy, priority=AFTER_THEME)
     app.connect("builder-inited", note_build_start)
+    app.connect("html-page-context", note_page)
     app.connect("build-finished", check_written_pages)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

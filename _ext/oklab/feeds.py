@@ -8,7 +8,8 @@
   summary, date (midnight of the post's date in the lab's time zone), categories (its tags)
   and its author where it names one. An entry's id is the post's canonical address.
 - Byte-identical from build to build: the feed's date (Atom ``updated``, RSS
-  ``lastBuildDate``) is the newest post's, never the clock's.
+  ``lastBuildDate``) is the newest post's, never the clock's; a file whose content did not
+  change is not written again (``unchanged.write_if_changed``).
 - ``{neuigkeiten-abonnieren}``: buttons to both feeds.
 """
 
@@ -31,6 +32,7 @@ from .frontmatter import page_meta
 from .i18n import _
 from .labdata import lab
 from .news import overview, post_docnames, summary
+from .unchanged import write_if_changed
 from .urls import output_file_reference, site_url
 
 FORMATS = {  # file name -> (media type, label)
@@ -115,7 +117,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         file = Path(app.outdir) / feed_file(app.config, name)
         file.parent.mkdir(parents=True, exist_ok=True)
         content = feed.atom_str(pretty=True) if name == "atom.xml" else feed.rss_str(pretty=True)
-        file.write_bytes(content)
+        write_if_changed(file, content)
 
 
 def add_discovery_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):

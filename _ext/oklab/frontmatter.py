@@ -12,6 +12,10 @@ The validated models are kept on the environment: ``page_meta(env, docname)`` gi
 ``Translatable``) in the reader's language (``translations``), ``source_meta`` as written;
 ``local_image(env, docname)`` its image as a path from the site root.
 
+Every build validates every page again (a page's image may have gone), but parses a file's
+front matter only when the file changed since the last build (``front_matter``): with hundreds
+of posts, parsing is what made the pass slow, and ``make serve`` rebuilds after each save.
+
 The same pass checks what belongs to no single field: file and folder names (they become the
 address: lowercase letters, digits and hyphens), and two projects with the same title. A page
 without ``description`` gets one from its first paragraph (``body.summary``), as the pages of the
@@ -24,9 +28,10 @@ its own shows it as heading too (``sources``); a page with one shows that headin
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -39,8 +44,8 @@ from .labdata import substitute
 from .models import Page, Post, Project, is_web_address, translated
 from .ordering import title_key
 from .paths import image_file, site_path
-from .translations import page_gettext
-from .yamlsource import read_text
+from .translations import is_source_language, page_gettext
+from .yamlsource import YamlDocument, read_text
 
 # What a file or folder name may contain: it becomes part of the page's address.
 ADDRESS_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -67,26 +72,59 @@ def check_all_pages(app: Sphinx, env: BuildEnvironment, added, changed, removed)
     """Validate every page's front matter (runs on every build, also incremental ones)."""
     srcdir = Path(app.srcdir)
     pages, broken, problems = {}, set(), []
+    parsed = dict(getattr(env, "oklab_front_matter", {}))
+    files = set()
     for docname in sorted(env.found_docs):
-        path = Path(env.doc2path(docname))
+        path = env.doc2path(docname)  # a Path
         if path.suffix != ".md":
             continue
-        page, found = check_page(path, srcdir, schema_for(docname, app.config))
+        files.add(str(path))
+        doc = front_matter(parsed, path)
+        page, found = check_page(path, srcdir, schema_for(docname, app.config), doc)
         if page is not None and not found and page.description is None:
             page, found = with_description(app, path, page)
         pages[docname] = page
         if found:
             broken.add(docname)
             problems += found
-    problems += check_names(env, srcdir) + same_titles(env, pages, srcdir)
+    problems += check_names(env, srcdir) + same_titles(env, pages, srcdir, parsed)
+    env.oklab_front_matter = {file: parsed[file] for file in files & parsed.keys()}
     env.oklab_pages_source = pages
-    env.oklab_pages = {
-        docname: translated(page, page_gettext(srcdir, app.config, docname))
-        for docname, page in pages.items()
-    }
+    # In the source language every text stays as written: no copy of a thousand models.
+    env.oklab_pages = (
+        pages
+        if is_source_language(app.config)
+        else {
+            docname: translated(page, page_gettext(srcdir, app.config, docname))
+            for docname, page in pages.items()
+        }
+    )
     env.oklab_pages_broken = broken
     report(app, problems)
     return []
+
+
+# A file's state as the file system tells it, without reading it: (modification time, size).
+FileState = tuple[int, int]
+Parsed = tuple[YamlDocument | None, list[Problem]]
+
+
+def front_matter(parsed: dict[str, tuple[FileState, Parsed]], path: Path) -> Parsed:
+    """The file's front matter as ``errors.load_yaml_file`` reads it, taken from ``parsed``
+    (the last build's, by file) unless the file's modification time or size changed since,
+    as Sphinx decides whether to read a page again. ``parsed`` is updated."""
+    key = str(path)
+    try:
+        stat = os.stat(path)  # before reading: a change while reading shows next time
+    except OSError:
+        parsed.pop(key, None)
+        return load_yaml_file(path, front_matter=True)
+    state = (stat.st_mtime_ns, stat.st_size)
+    if (before := parsed.get(key)) is not None and before[0] == state:
+        return before[1]
+    result = load_yaml_file(path, front_matter=True)
+    parsed[key] = (state, result)
+    return result
 
 
 def with_description(app: Sphinx, path: Path, page: Page) -> tuple[Page, list[Problem]]:
@@ -111,10 +149,12 @@ def check_names(env: BuildEnvironment, srcdir: Path) -> list[Problem]:
     """File and folder names that cannot be part of an address, each reported once."""
     problems, seen = [], set()
     for docname in sorted(env.found_docs):
-        parts = PurePosixPath(docname).parts
+        parts = docname.split("/")  # Sphinx's docnames use "/" on every system
         for depth, name in enumerate(parts):
-            where = PurePosixPath(*parts[: depth + 1])
-            if ADDRESS_NAME.match(name) or where in seen:
+            if ADDRESS_NAME.match(name):
+                continue
+            where = "/".join(parts[: depth + 1])
+            if where in seen:
                 continue
             seen.add(where)
             kind = "file" if depth == len(parts) - 1 else "folder"
@@ -127,7 +167,7 @@ def check_names(env: BuildEnvironment, srcdir: Path) -> list[Problem]:
     return problems
 
 
-def same_titles(env: BuildEnvironment, pages: dict, srcdir: Path) -> list[Problem]:
+def same_titles(env: BuildEnvironment, pages: dict, srcdir: Path, parsed: dict) -> list[Problem]:
     """Two projects with the same title would give two identical cards."""
     first: dict[str, str] = {}
     problems = []
@@ -144,15 +184,19 @@ def same_titles(env: BuildEnvironment, pages: dict, srcdir: Path) -> list[Proble
             first=Path(env.doc2path(first[key])).relative_to(srcdir).as_posix(),
             second=Path(env.doc2path(docname)).relative_to(srcdir).as_posix(),
         )
-        doc, _ = load_yaml_file(Path(env.doc2path(docname)), front_matter=True)
+        path = Path(env.doc2path(docname))
+        doc, _ = front_matter(parsed, path)
         line = doc.line_of(("title",)) if doc is not None else 1
-        problems.append(Problem(Path(env.doc2path(docname)), line, text, "title"))
+        problems.append(Problem(path, line, text, "title"))
     return problems
 
 
-def check_page(path: Path, srcdir: Path, model: type[Page]) -> tuple[Page | None, list[Problem]]:
-    """``(front matter as far as usable, problems)``: never raises on an editor's mistake."""
-    doc, problems = load_yaml_file(path, front_matter=True)
+def check_page(
+    path: Path, srcdir: Path, model: type[Page], parsed: Parsed
+) -> tuple[Page | None, list[Problem]]:
+    """``(front matter as far as usable, problems)``: never raises on an editor's mistake.
+    ``parsed``: the file's front matter as ``front_matter`` gives it."""
+    doc, problems = parsed
     if problems:
         return None, problems
     if doc is None:

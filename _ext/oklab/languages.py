@@ -6,9 +6,9 @@ project per language) under its own address: ``oklab_language_url`` holds ``{lan
 Read the Docs, see conf.py). From it and the build's language this module derives, at
 ``config-inited``:
 
-- ``html_baseurl`` (canonical links, social previews, robots.txt), ``ogp_site_url`` and
-  ``og:locale``, the 404 page's prefix, and the sitemap (one per language, each page with its
-  alternates in every language);
+- ``html_baseurl`` (canonical links, social previews, the sitemap and robots.txt),
+  ``ogp_site_url`` and ``og:locale``, and the 404 page's prefix (each language has its own
+  sitemap, each page in it with its alternates in every language: ``sitemap``);
 - in every page's head ``<link rel="alternate" hreflang="…">`` for every language and
   ``x-default`` (the source language), absolute and therefore reciprocal;
 - the language switcher in the header (template ``partials/language-switcher.html``): each
@@ -62,12 +62,6 @@ def configure_language(app: Sphinx, config: Config) -> None:
         f'<meta property="og:locale" content="{og_locale(language)}" />',
     ]
     config.notfound_urls_prefix = urlsplit(base).path
-    if "sitemap_url_scheme" in config:  # sphinx-sitemap (not in pull-request previews)
-        # <site_url><scheme>, with {lang} as each language's folder, for every alternate.
-        root, _separator, rest = config.oklab_language_url.partition("{language}/")
-        config.site_url = root
-        config.sitemap_url_scheme = "{lang}" + rest + "{link}"
-        config.sitemap_locales = list(config.oklab_languages)
 
 
 def page_path(app: Sphinx, pagename: str) -> str:

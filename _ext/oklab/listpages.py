@@ -6,11 +6,10 @@ event ``oklab-generated-pages``. Each page has a title (its heading), a descript
 description and social previews), optionally the menu section it belongs to (marked current
 in the menu), its content as docutils nodes (values as text, ``escape.text``; cards as
 ``cards.grid`` makes them), built only when the page is written, and a signature: whatever
-the content shows, cheap to compute. On an incremental build with unchanged configuration, a
-page whose signature, title, description and frame (menu, templates) are those of the last
-build that wrote it is not written again, so ``make serve`` stays fast with hundreds of posts;
-a clean build (``-E``) or changed configuration (``conf.py``, ``_data/lab.yaml``) writes every
-page.
+the content shows, cheap to compute. A page whose signature, title, description and frame
+(menu, templates) are those of the last build that wrote it is not written again
+(``unchanged``: a clean build, a changed configuration or changed HTML options write every
+page), so ``make serve`` stays fast with hundreds of posts.
 
 Other modules describe pages this way (``topics``: one page per tag; ``news``: one page per
 year), and any list "items selected by a key" can be added the same way: a handler returning
@@ -51,7 +50,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +58,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.environment import CONFIG_OK, BuildEnvironment
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import new_document
@@ -73,6 +71,7 @@ from .i18n import _
 from .links import PRIVATE, add_rel, is_external
 from .pagemeta import DESCRIPTION, opengraph
 from .sidebar import SECTION
+from .unchanged import WrittenBefore
 from .urls import generated_page_reference, resolve_output_file_references
 
 get_tags = getattr(opengraph, "get_tags", None)
@@ -83,8 +82,7 @@ if get_tags is None:  # pragma: no cover - only after a sphinxext-opengraph upda
     )
 
 EVENT = "oklab-generated-pages"
-# What the last successful build wrote: page name -> digest. In the doctree folder (Sphinx's
-# cache), never published.
+# The record of what the last successful build wrote (``unchanged.WrittenBefore``).
 WRITTEN = "oklab-generated-pages.json"
 TEMPLATE = "page.html"
 GENERATED = "oklab_generated_page"  # in the template context: a generated page
@@ -157,37 +155,32 @@ def page_body(app: Sphinx, page: GeneratedPage) -> str:
     return builder.render_partial(section)["fragment"]
 
 
-def digest(app: Sphinx, page: GeneratedPage) -> str:
-    """What the page shows, and the frame around it, as one value."""
-    env = app.env
-    frame = (
-        getattr(env, "oklab_sidebar", None),  # the menu (``navigation``)
+def frame(app: Sphinx) -> tuple:
+    """What every generated page shows around its content: the menu (``navigation``), the
+    templates (their newest change: Sphinx stats every template file to tell) and the policy
+    in the head (a build for sphinx-autobuild allows its live reload)."""
+    return (
+        getattr(app.env, "oklab_sidebar", None),
         app.builder.templates.newest_template_mtime(),
-        # the policy in the head (a build for sphinx-autobuild allows its live reload)
         app.config.oklab_live_reload,
     )
-    shown = (page.title, page.description, page.section, page.signature, frame)
-    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
 
 
-def _written_before(app: Sphinx) -> dict[str, str]:
-    try:
-        return json.loads((Path(app.doctreedir) / WRITTEN).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+def signature(page: GeneratedPage, frame: tuple) -> tuple:
+    """What the page shows, and the frame around it."""
+    return (page.title, page.description, page.section, page.signature, frame)
 
 
 def collect_pages(app: Sphinx):
     if not isinstance(app.builder, StandaloneHTMLBuilder):
         return []
-    # A new or changed configuration (conf.py, the lab data) may change any page's frame.
-    before = _written_before(app) if app.env.config_status == CONFIG_OK else {}
-    written: dict[str, str] = {}
+    record = WrittenBefore(app, WRITTEN)
+    pages = generated_pages(app)
+    around = frame(app) if pages else ()  # (a test site of single modules may have no pages)
     result = []
-    for page in generated_pages(app):
-        written[page.pagename] = digest(app, page)
+    for page in pages:
         output = Path(app.builder.get_outfilename(page.pagename))
-        if before.get(page.pagename) == written[page.pagename] and output.is_file():
+        if record.unchanged(page.pagename, signature(page, around), output):
             continue  # unchanged since the last build that wrote it
         context = {
             "title": html.escape(page.title),
@@ -199,16 +192,22 @@ def collect_pages(app: Sphinx):
             GENERATED: True,
         }
         result.append((page.pagename, context, TEMPLATE))
-    app.env.oklab_generated_written = written
+    app.env.oklab_generated_written = record
     return result
+
+
+def generated_pagenames(app: Sphinx) -> list[str]:
+    """The pages this build generated or left unchanged (known after the HTML builder has
+    collected them)."""
+    record = getattr(app.env, "oklab_generated_written", None)
+    return sorted(record.now) if record is not None else []
 
 
 def remember_written(app: Sphinx, exception: Exception | None) -> None:
     """After a successful build: what it wrote, for the next one to compare with."""
-    written = getattr(app.env, "oklab_generated_written", None)
-    if exception is None and written is not None:
-        text = json.dumps(written, indent=0, sort_keys=True)
-        (Path(app.doctreedir) / WRITTEN).write_text(text, encoding="utf-8")
+    record = getattr(app.env, "oklab_generated_written", None)
+    if exception is None and record is not None:
+        record.save()
 
 
 def add_social_tags(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
@@ -402,7 +401,14 @@ def merge_lists(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnviro
 def rewrite_changed_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose lists changed since the last build (``make serve`` keeps them fresh)."""
     old = getattr(env, "oklab_list_signatures", {})
-    new = {name: kind.signature(env) for name, kind in _KINDS.items()}
+    # Kinds may share a signature (the latest posts and the archive: the posts); each is
+    # computed once and kept as a digest (the environment is pickled after every build).
+    digests = {}
+    for kind in _KINDS.values():
+        if kind.signature not in digests:
+            shown = repr(kind.signature(env)).encode("utf-8")
+            digests[kind.signature] = hashlib.sha256(shown).hexdigest()
+    new = {name: digests[kind.signature] for name, kind in _KINDS.items()}
     env.oklab_list_signatures = new
     changed = [name for name in new if new[name] != old.get(name)]
     pages = _pages_with_lists(env)

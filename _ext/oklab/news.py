@@ -52,13 +52,26 @@ COLUMNS = "1 1 2 3"  # as the project catalogue
 
 
 def post_docnames(env: BuildEnvironment) -> list[str]:
-    """Every post, newest first (posts whose front matter has mistakes are left out)."""
+    """Every post, newest first (posts whose front matter has mistakes are left out): ordered
+    once per build (``order_posts``), asked for by a dozen lists, pages and files."""
+    order = getattr(env, "oklab_posts", None)
+    return list(order) if order is not None else _ordered_posts(env)
+
+
+def _ordered_posts(env: BuildEnvironment) -> list[str]:
     found = [
         d
         for d in env.found_docs
         if is_post(d, env.config) and isinstance(page_meta(env, d), Post) and not is_broken(env, d)
     ]
     return sorted(found, key=lambda d: newest_first(page_meta(env, d), d))
+
+
+def order_posts(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """Once the front matter is checked (``frontmatter``, the same event), before anything
+    asks for the posts."""
+    env.oklab_posts = _ordered_posts(env)
+    return []
 
 
 def overview(config) -> str:
@@ -271,6 +284,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("neuigkeiten-archiv", Archive)
     # Before Sphinx's collectors (500), so the post's image is copied to the output.
     app.connect("doctree-read", read_post, priority=400)
+    app.connect("env-get-outdated", order_posts, priority=450)  # front matter: 400
     app.connect("env-updated", rewrite_neighbours)
     # Before the menu (furo, 500) and the page's description (pagemeta, 450).
     app.connect("html-page-context", post_context, priority=400)

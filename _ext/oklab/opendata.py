@@ -16,8 +16,9 @@
   all 500 projects in one block would cost about as much as the page's cards and break the
   page budget. The files are never split.
 
-The files are written after every build, also incremental ones (the front matter is validated
-again for every build), and are byte-identical while the sources stay the same. The data's
+The files follow every build, also incremental ones (the front matter is validated again for
+every build), are made again only when the projects changed (``unchanged``), and are
+byte-identical while the sources stay the same. The data's
 license is configuration (``oklab_data_license``): empty today, because no license for the
 site's content is known, and then no file says anything about a license.
 """
@@ -42,12 +43,14 @@ from .labdata import lab
 from .listpages import numbered_pagename, pages_with_list
 from .models import Project
 from .projects import CATALOGUE, catalogue_parts, overview_docname, project_docnames
+from .unchanged import WrittenBefore, write_if_changed
 from .urls import output_file_reference, site_url
 
 JSON_FILE = "projekte.json"
 CSV_FILE = "projekte.csv"
 SCHEMA_FILE = "projekte.schema.json"
 SCHEMA_SOURCE = Path(__file__).parent / "schemas" / SCHEMA_FILE
+RECORD = "oklab-exports.json"  # what the last build wrote (``unchanged.WrittenBefore``)
 CSV_COLUMNS = [
     "id",
     "title",
@@ -145,15 +148,18 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     entries = catalogue(app.builder)
-    _write_if_changed(outdir / JSON_FILE, catalogue_json(app.builder, entries).encode("utf-8"))
-    _write_if_changed(outdir / CSV_FILE, catalogue_csv(entries).encode("utf-8"))
-    _write_if_changed(outdir / SCHEMA_FILE, SCHEMA_SOURCE.read_bytes())
-
-
-def _write_if_changed(path: Path, content: bytes) -> None:
-    """Leave an unchanged file alone (its date too: web servers and caches see no change)."""
-    if not path.exists() or path.read_bytes() != content:
-        path.write_bytes(content)
+    # Made again only when the projects changed (``unchanged``): JSON with indentation is
+    # Python's slow encoder, and the catalogue has hundreds of projects.
+    record = WrittenBefore(app, RECORD)
+    files = {
+        JSON_FILE: lambda: catalogue_json(app.builder, entries),
+        CSV_FILE: lambda: catalogue_csv(entries),
+    }
+    for name, make in files.items():
+        if not record.unchanged(name, entries, outdir / name):
+            write_if_changed(outdir / name, make().encode("utf-8"))
+    write_if_changed(outdir / SCHEMA_FILE, SCHEMA_SOURCE.read_bytes())
+    record.save()
 
 
 # -- The overview page ---------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""What browsers, search engines and social networks read from a page's head, and robots.txt.
+"""What browsers, search engines and social networks read from a page's head.
 
 - ``<title>``: "Seite · OK Lab Flensburg"; the start page "OK Lab Flensburg · <Motto>"
   (template ``templates/base.html``, block ``htmltitle``)
@@ -7,8 +7,8 @@
   writes the page (``oklab_description`` in its context: a post's summary, a generated page)
 - ``og:image``: the page's own image (front matter ``image``, a file in ``_static/``), else the
   site default ``ogp_image``
-- ``robots.txt`` in the output, pointing to the absolute address of ``sitemap.xml``; a
-  pull-request preview (``oklab.preview``) disallows everything instead
+
+``sitemap.xml`` and ``robots.txt``: ``oklab.sitemap``.
 """
 
 from __future__ import annotations
@@ -93,25 +93,7 @@ def _plain(title: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
 
 
-def robots_txt(config) -> str:
-    if config.oklab_pr_preview:  # for reviewers, never for search engines
-        return "User-agent: *\nDisallow: /\n"
-    text = "User-agent: *\nAllow: /\n"
-    # sphinx-sitemap (conf.py) writes the sitemap; a site without it has none to name.
-    if filename := getattr(config, "sitemap_filename", None):
-        text += f"\nSitemap: {urljoin(config.html_baseurl, filename)}\n"
-    return text
-
-
-def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
-    if exception or not isinstance(app.builder, StandaloneHTMLBuilder):
-        return
-    Path(app.outdir, "robots.txt").write_text(robots_txt(app.config), encoding="utf-8")
-
-
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinxext.opengraph")  # imported quietly above
-    app.setup_extension("oklab.preview")  # oklab_pr_preview: robots.txt disallows everything
     app.connect("html-page-context", add_page_meta, priority=BEFORE_OPENGRAPH)
-    app.connect("build-finished", write_robots_txt)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

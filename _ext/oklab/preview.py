@@ -7,8 +7,7 @@ conf.py recognises a pull-request build (``READTHEDOCS_VERSION_TYPE=external``) 
   top of every page: furo's documented ``announcement`` option, coloured by
   ``color-announcement-*`` in conf.py, named as a landmark in ``templates/page.html``;
 - tells search engines to leave every page out (``<meta name="robots" content="noindex">``);
-- has no sitemap (conf.py leaves sphinx-sitemap out) and a ``robots.txt`` that disallows
-  everything (``oklab.pagemeta``);
+- has no sitemap and a ``robots.txt`` that disallows everything (``oklab.sitemap``);
 - builds while the operator data are still missing (``oklab.legal``: not a release).
 """
 

@@ -32,6 +32,7 @@ from sphinx.util.osutil import relative_uri
 
 from . import __version__
 from .frontmatter import page_meta
+from .unchanged import write_if_changed
 
 SEARCH_PAGE = "search"
 PAGES_FILE = "search-pages.json"
@@ -76,9 +77,7 @@ def write_search_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not searchable(app):
         return
     content = json.dumps(search_pages(app), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
-    path = Path(app.outdir) / PAGES_FILE
-    if not path.exists() or path.read_text(encoding="utf-8") != content:
-        path.write_text(content, encoding="utf-8")
+    write_if_changed(Path(app.outdir) / PAGES_FILE, content.encode("utf-8"))
 
 
 def setup(app: Sphinx) -> dict:

@@ -1,7 +1,9 @@
 """The site's adjustments to furo, and the furo internals they rely on, checked at every build.
 
 The extension's templates (``templates/``) and scripts (``static/``) are registered here, and
-the logo's proportions are read from its SVG for templates and the stylesheet.
+the logo's proportions are read from its SVG for templates and the stylesheet. Compiled
+templates are kept in the doctree folder (Jinja's bytecode cache), so an incremental build
+does not compile furo's templates again: that was a twentieth of adding one post.
 Where furo offers no documented extension point, this package and its ``templates/`` reach into
 its markup; furo's ``docs/stability.md`` says its templates are not a stable API. Each such
 place is listed in ``RELIED_ON`` with a fingerprint of the furo source it was written
@@ -20,7 +22,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import furo
-from jinja2 import TemplateRuntimeError
+from jinja2 import FileSystemBytecodeCache, TemplateRuntimeError
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
@@ -104,10 +106,22 @@ def must_replace(markup: str, old: str, new: str) -> str:
     return str(markup).replace(old, new)
 
 
-def add_filters(app: Sphinx) -> None:
+def configure_templates(app: Sphinx) -> None:
+    """The ``must_replace`` filter, and compiled templates kept between builds."""
     templates = getattr(app.builder, "templates", None)
-    if templates is not None and hasattr(templates, "environment"):
-        templates.environment.filters["must_replace"] = must_replace
+    if templates is None or not hasattr(templates, "environment"):
+        return
+    environment = templates.environment  # Sphinx's Jinja environment (BuiltinTemplateLoader)
+    environment.filters["must_replace"] = must_replace
+    # Jinja checks each cached template against its source and its own version; the folder's
+    # name tells apart environments with other Jinja extensions (i18n or not).
+    extensions = ",".join(sorted(environment.extensions))
+    folder = (
+        Path(app.doctreedir)
+        / f"oklab-templates-{hashlib.sha256(extensions.encode()).hexdigest()[:12]}"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def add_logo_size(app: Sphinx, config) -> None:
@@ -134,5 +148,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", add_templates)
     app.connect("config-inited", add_logo_size)
     app.connect("builder-inited", check_furo)
-    app.connect("builder-inited", add_filters)
+    app.connect("builder-inited", configure_templates)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

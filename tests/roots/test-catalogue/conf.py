@@ -3,10 +3,9 @@
 # path (tests/conftest.py); _data/lab.yaml and _static/icons link to the site's own.
 project = "Katalogtest"
 language = "de"
-# The site's extensions (oklab relies on sitemap and 404 page) and its canonical address.
-extensions = ["myst_parser", "sphinx_design", "sphinx_sitemap", "notfound.extension", "oklab"]
+# The site's extensions (oklab relies on the 404 page) and its canonical address.
+extensions = ["myst_parser", "sphinx_design", "notfound.extension", "oklab"]
 html_baseurl = "https://oklabflensburg.de/"
-sitemap_url_scheme = "{link}"
 exclude_patterns = ["_*", "**/_*"]
 myst_enable_extensions = ["colon_fence", "attrs_inline", "deflist", "substitution"]
 html_theme = "furo"

@@ -5,10 +5,9 @@ import os
 
 project = "Rechtstest"
 language = "de"
-# The site's extensions (oklab relies on sitemap and 404 page) and its canonical address.
-extensions = ["myst_parser", "sphinx_design", "sphinx_sitemap", "notfound.extension", "oklab"]
+# The site's extensions (oklab relies on the 404 page) and its canonical address.
+extensions = ["myst_parser", "sphinx_design", "notfound.extension", "oklab"]
 html_baseurl = "https://oklabflensburg.de/"
-sitemap_url_scheme = "{link}"
 exclude_patterns = ["_*", "**/_*"]
 myst_enable_extensions = ["colon_fence", "attrs_inline", "deflist", "substitution"]
 html_theme = "furo"

@@ -1,6 +1,5 @@
-# The meeting modules alone, without a canonical base URL (``html_baseurl`` unset; the whole
-# ``oklab`` needs sphinx-sitemap, which needs one). ``oklab`` is on the path
-# (tests/conftest.py); _data/lab.yaml and _static/icons link to the site's own.
+# The meeting modules alone, without a canonical base URL (``html_baseurl`` unset). ``oklab``
+# is on the path (tests/conftest.py); _data/lab.yaml and _static/icons link to the site's own.
 project = "Treffen-Test"
 language = "de"
 extensions = ["myst_parser", "sphinx_design", "oklab.meeting", "oklab.structured_data"]
