@@ -536,6 +536,21 @@ def test_changed_html_options_rewrite_the_generated_pages_too(tmp_path):
         assert "'unsafe-inline'" not in meta["content"], path
 
 
+def everything_generated(*years: str) -> set[str]:
+    """Every page the small news site generates (its project karte.md is tagged "Umwelt", the
+    post alt.md has an event), with the news archive of each of ``years``, and every calendar
+    file."""
+    return {f"neuigkeiten/{year}/index.html" for year in years} | {
+        "themen/index.html",
+        "themen/kultur/index.html",
+        "themen/umwelt/index.html",
+        "projekte/stand/index.html",
+        "projekte/stand/sucht-mitwirkende/index.html",
+        "treffen.ics",
+        "neuigkeiten/alt.ics",
+    }
+
+
 def test_a_change_to_the_extension_rewrites_the_files_it_generates(tmp_path):
     """Working on the extension with ``make serve``: after a change to its code, generated
     pages and calendar files are written again, though no page changed."""
@@ -557,18 +572,7 @@ def test_a_change_to_the_extension_rewrites_the_files_it_generates(tmp_path):
     os.utime(ext / "oklab" / "calendar.py")  # as an editor saves it
     again = sphinx_cli(src, out, *doctrees, clean=False, PYTHONPATH=str(ext))
     assert again.returncode == 0, again.output
-    assert written_since(out, stamp) == ALWAYS_WRITTEN | {
-        # every page the site generates (the project karte.md is tagged "Umwelt")
-        "neuigkeiten/2025/index.html",
-        "themen/index.html",
-        "themen/kultur/index.html",
-        "themen/umwelt/index.html",
-        "projekte/stand/index.html",
-        "projekte/stand/sucht-mitwirkende/index.html",
-        # and every calendar file
-        "treffen.ics",
-        "neuigkeiten/alt.ics",
-    }
+    assert written_since(out, stamp) == ALWAYS_WRITTEN | everything_generated("2025")
 
 
 # A second language for the small site, as conf.py has them (oklab.languages), with the site's
@@ -640,19 +644,7 @@ def test_a_build_in_another_language_writes_what_changed_and_follows_its_catalog
     catalog.write_text(text, encoding="utf-8")
     translated = sphinx_cli(src, out, *options, clean=False)
     assert translated.returncode == 0, translated.output
-    assert written_since(out, stamp) >= {
-        # every page the site generates (the project karte.md is tagged "Umwelt")
-        "neuigkeiten/2024/index.html",
-        "neuigkeiten/2025/index.html",
-        "themen/index.html",
-        "themen/kultur/index.html",
-        "themen/umwelt/index.html",
-        "projekte/stand/index.html",
-        "projekte/stand/sucht-mitwirkende/index.html",
-        # and every calendar file
-        "treffen.ics",
-        "neuigkeiten/alt.ics",
-    }
+    assert written_since(out, stamp) >= everything_generated("2024", "2025")
     headings = translated.page("themen/kultur/").select("h2")
     assert "Nyt fra lab'et" in [h.get_text(strip=True).rstrip("¶") for h in headings]
     calendar = (out / "treffen.ics").read_text(encoding="utf-8")
