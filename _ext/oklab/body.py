@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
@@ -35,10 +36,23 @@ LITERAL_DIRECTIVES = {"code-block", "code", "sourcecode", "raw", "math", "toctre
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s])")
 
 
+DEFAULT_CONFIG = MdParserConfig()
+_PARSERS: dict[type, tuple[MdParserConfig, MarkdownIt]] = {}
+
+
+def md_parser(config: MdParserConfig, renderer: type) -> MarkdownIt:
+    """MyST's Markdown parser for ``config`` and ``renderer``, made once per build: making one
+    costs more than parsing a page with it (every page is parsed here before MyST reads it, and
+    ``plaintext`` parses translated messages with it). A parser keeps no state between texts."""
+    cached = _PARSERS.get(renderer)
+    if cached is None or cached[0] is not config:  # (the config is kept: its id stays unique)
+        cached = _PARSERS[renderer] = (config, create_md_parser(config, renderer))
+    return cached[1]
+
+
 def parse(text: str, config: MdParserConfig | None = None) -> list[Token]:
     """The block tokens of ``text`` as MyST sees them."""
-    parser = create_md_parser(config or MdParserConfig(), RendererHTML)
-    return parser.parse(text)
+    return md_parser(config or DEFAULT_CONFIG, RendererHTML).parse(text)
 
 
 def body_of(source: str) -> tuple[str, int]:

@@ -29,6 +29,7 @@ from sphinx.errors import ExtensionError
 from sphinx.transforms import i18n
 
 from . import __version__
+from .body import md_parser
 
 # The function replaced, and the SHA-256 of its source as this module was written against.
 RELIED_ON = (
@@ -62,7 +63,6 @@ def source_fingerprint() -> str:
 
 
 ORIGINAL = getattr(i18n, "_publish_msgstr", None)
-MYST_CREATE_MD_PARSER = myst_sphinx.create_md_parser
 
 
 def publish_msgstr(source: str, source_path: str, source_line: int, **options) -> nodes.Element:
@@ -83,23 +83,12 @@ def reused_parser():
     configuration instead of per message, and no throw-away docutils document (MyST's
     renderer makes one with fresh default settings even when it is handed the document)."""
     originals = (myst_sphinx.create_md_parser, myst_base.make_document)
-    myst_sphinx.create_md_parser = _cached_md_parser
+    myst_sphinx.create_md_parser = md_parser
     myst_base.make_document = _unused_document
     try:
         yield
     finally:
         myst_sphinx.create_md_parser, myst_base.make_document = originals
-
-
-_PARSERS: dict[tuple[int, type], object] = {}
-
-
-def _cached_md_parser(config, renderer):
-    key = (id(config), renderer)
-    if key not in _PARSERS:
-        _PARSERS.clear()  # one configuration per build
-        _PARSERS[key] = (config, MYST_CREATE_MD_PARSER(config, renderer))
-    return _PARSERS[key][1]
 
 
 def _unused_document(*args, **kwargs):
