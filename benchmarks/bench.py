@@ -400,17 +400,27 @@ def page_paths(html: Path) -> list[str]:
 LANGUAGES = ["de", "da", "en"]  # conf.py: oklab_languages
 
 
+LANGUAGE_RUNS = 3
+
+
 def measure_languages(work: Path, jobs: int) -> Path:
-    """Every language, each a clean build as ``make html`` makes them, against one language.
-    Returns the folder with all three (``de/``, ``da/``, ``en/``) for the switcher's check."""
+    """Every language, each a clean build as ``make html`` makes them, against one language;
+    ``LANGUAGE_RUNS`` rounds, the fastest build of each language (one slow minute of a shared
+    machine would otherwise decide the ratio). Returns the folder with all three (``de/``,
+    ``da/``, ``en/``) for the switcher's check."""
     site = work / "site"
     out = work / "out-languages"
-    times = {code: build(site, out, jobs=jobs, language=code) for code in LANGUAGES}
+    rounds = [
+        {code: build(site, out, jobs=jobs, language=code) for code in LANGUAGES}
+        for _round in range(LANGUAGE_RUNS)
+    ]
+    times = {code: min((r[code] for r in rounds), key=lambda t: t.cpu) for code in LANGUAGES}
     cpu = sum(t.cpu for t in times.values())
     wall = sum(float(t) for t in times.values())
     ratio = cpu / times["de"].cpu
-    row("Sauberer Bau, eine Sprache (Deutsch)", str(times["de"]))
-    row("Sauberer Bau, drei Sprachen (de, da, en)", f"{wall:.1f} s (CPU {cpu:.1f} s)")
+    best = f"bester je Sprache von {LANGUAGE_RUNS}"
+    row(f"Sauberer Bau, eine Sprache (Deutsch, {best})", str(times["de"]))
+    row(f"Sauberer Bau, drei Sprachen (de, da, en, {best})", f"{wall:.1f} s (CPU {cpu:.1f} s)")
     row("Drei Sprachen gegenüber einer (CPU)", f"×{ratio:.2f}", "≤ ×3.3", ratio <= 3.3)
     return out / "html"
 

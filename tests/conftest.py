@@ -75,6 +75,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             f"-{language}" if item.path.stem == "test_accessibility" and language else ""
         )
         item.add_marker(pytest.mark.xdist_group(group))
+    # The longest groups first (``make test`` hands groups out in this order): a browser check
+    # of every page takes nearly half of the suite's work; started last, one process did all
+    # three while the other had nothing left to do.
+    items.sort(key=lambda item: item.path.stem != "test_accessibility")
 
 
 def pytest_xdist_node_collection_finished(node, ids: list[str]) -> None:

@@ -325,8 +325,11 @@ def catalogs(args: list[str]) -> int:
 
 # The whole suite on every core (pytest-xdist): one process per core, each test file kept in
 # one process, so a file's session fixtures (the built sites, the browser) are made once there
-# (the groups: tests/conftest.py).
-WHOLE_SUITE = ["--numprocesses", "auto", "--dist", "loadgroup"]
+# (the groups: tests/conftest.py). The groups are handed out in the order the tests come in,
+# the longest first (conftest.py sorts them so), not by pytest-xdist's own order (most tests
+# first): that put the three browser checks, one long test each, last and all on one process,
+# while the other waited ten of the suite's seventeen minutes.
+WHOLE_SUITE = ["--numprocesses", "auto", "--dist", "loadgroup", "--no-loadscope-reorder"]
 
 
 def test(args: list[str]) -> int:
