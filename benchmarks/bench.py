@@ -800,9 +800,11 @@ def measure_search(work: Path, jobs: int) -> None:
     n, size = own["before"]
     row(
         "Suche (Sphinx-Index): Suchseite vor der ersten Suche",
-        f"{n} Anfragen, {size / 1024:.1f} KB",
-        "≤ 12, ≤ 40 KB gzip",
-        n <= 12 and size <= 40 * 1024,
+        # Bytes as this server sends them, uncompressed; the gzip weight against the budget
+        # is the row „Seitengewicht Suche“.
+        f"{n} Anfragen, {size / 1024:.1f} KB ungepackt",
+        "≤ 12 Anfragen",
+        n <= 12,
     )
     n, size = own["queries"][0]
     row(

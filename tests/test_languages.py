@@ -269,6 +269,20 @@ def test_calendar_file_per_language(sites, language, summary, description):
 
 
 @pytest.mark.parametrize(
+    ("language", "description"),
+    [("de", "Durchsuche die Seiten, Projekte und Neuigkeiten der Website."),
+     ("da", "Søg på hjemmesidens sider, projekter og nyheder."),
+     ("en", "Search the website's pages, projects and news.")],
+)  # fmt: skip
+def test_search_page_says_what_it_is_for_in_each_language(sites, language, description):
+    """The search page has no front matter; search engines (and Lighthouse's SEO check) still
+    get a description of it, in the reader's language."""
+    page = sites[language].page("search/")
+    found = [tag["content"] for tag in page.find_all("meta", attrs={"name": "description"})]
+    assert found == [description]
+
+
+@pytest.mark.parametrize(
     ("language", "name"),
     [("de", "OK Lab Flensburg: offenes Treffen"), ("da", "OK Lab Flensburg: åbent møde"),
      ("en", "OK Lab Flensburg: open meeting")],

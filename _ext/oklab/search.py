@@ -32,6 +32,8 @@ from sphinx.util.osutil import relative_uri
 
 from . import __version__
 from .frontmatter import page_meta
+from .i18n import _
+from .pagemeta import DESCRIPTION
 from .unchanged import write_if_changed
 
 SEARCH_PAGE = "search"
@@ -64,6 +66,8 @@ def add_search_script(app: Sphinx, pagename: str, templatename: str, context: di
         return
     app.add_js_file(SCRIPT, loading_method="defer")
     app.add_css_file(STYLESHEET)
+    # What search engines show of the search page (it has no front matter to take it from).
+    context[DESCRIPTION] = _("Durchsuche die Seiten, Projekte und Neuigkeiten der Website.")
     page = app.builder.get_target_uri(pagename)
     context["oklab_search_files"] = {
         "index": relative_uri(page, "searchindex.js"),
