@@ -103,9 +103,9 @@ smartquotes = False
 #
 # Every colour of the site, each written once: the lab's newer site (navy text, brand blue,
 # dark brand, soft surface, borders), the Code for Germany lab blue, and their dark-scheme
-# counterparts. furo writes these as CSS variables into every page (``light_css_variables``
-# for ``body``, ``dark_css_variables`` for both of its dark selectors: dark chosen with the
-# toggle, or "auto" on a dark system). _static/css/oklab.css uses only these names.
+# counterparts. _static/css/oklab.css_t declares them as CSS variables (light for ``body``,
+# dark for both of furo's dark selectors: dark chosen with the toggle, or "auto" on a dark
+# system; ``oklab_colours`` below) and uses only these names.
 # Every text/background pair meets WCAG AA in both schemes (axe, tests/test_accessibility.py).
 palette_light = {
     "oklab-navy": "#102c48",  # text and headings
@@ -246,8 +246,11 @@ html_theme_options = {
     # from here and the proportions from the SVG itself (oklab.theme: ``oklab_logo_size``).
     "light_logo": "logo-light.svg",
     "dark_logo": "logo-dark.svg",
-    "light_css_variables": palette_light | theme_colours,
-    "dark_css_variables": palette_dark | theme_colours,
+}
+# The colours go into the site's stylesheet (_static/css/oklab.css_t), which the browser loads
+# once, not into furo's <style> in every page (``light_css_variables``: 7.3 KB of each page).
+html_context = {
+    "oklab_colours": {"light": palette_light | theme_colours, "dark": palette_dark | theme_colours}
 }
 html_favicon = "_static/favicon.svg"
 # Copied to the site's root: browsers ask for /favicon.ico whatever the page says.

@@ -1,6 +1,6 @@
 """The lab's colours: each written once, and the dark ones really shown in both dark modes.
 
-The palette lives in conf.py (furo's ``light_css_variables``/``dark_css_variables``); furo
+The palette lives in conf.py (``oklab_colours``), declared in _static/css/oklab.css_t; it
 writes the dark values for two selectors: dark chosen with the theme toggle
 (``body[data-theme="dark"]``), and "auto" on a system set to dark
 (``prefers-color-scheme: dark``). A reader must get the same dark colours either way.
