@@ -38,9 +38,6 @@ from benchmarks.stock import make_stock  # noqa: E402
 from tests.harness import ROOT, QuietHandler, add_posts, add_projects, copy_site, serve  # noqa: E402
 
 PYTHON = sys.executable
-# Builds run as on an editor's machine, where Python keeps the extension's compiled bytecode
-# (``__pycache__``) from one build to the next; some machines switch that off for everything.
-BUILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("chrome")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -99,9 +96,7 @@ def build(
         html, doctrees = html / language, doctrees / language
     cmd += ["-d", str(doctrees), str(src), str(html)]
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=BUILD_ENV
-    )
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     stderr = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     timing = Timing(time.perf_counter() - start)
@@ -877,6 +872,10 @@ def print_table(jobs: int) -> None:
 
 
 def main() -> None:
+    # Every build started here (sphinx-build, sphinx-autobuild, the profiled build) runs as on
+    # an editor's machine, where Python keeps the extension's compiled bytecode (``__pycache__``)
+    # from one build to the next; some machines switch that off for everything.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="kleiner: 20/80 Projekte, 5 Edits")
     parser.add_argument("--jobs", type=int, default=1, help="sphinx-build -j (Vorgabe 1)")

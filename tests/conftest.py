@@ -55,6 +55,10 @@ def pytest_configure(config: pytest.Config) -> None:
         )
 
 
+# The test file that checks every page in Chromium, one long test per language.
+EVERY_PAGE_IN_THE_BROWSER = "test_accessibility"
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (its hook names them)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Marks that match: ``-m "not browser"`` runs every test that needs no Chromium."""
@@ -71,14 +75,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # longest test by far, is a group of its own, so the processes share the three.
     for item in items:
         language = getattr(item, "callspec", None) and item.callspec.params.get("language")
-        group = item.path.stem + (
-            f"-{language}" if item.path.stem == "test_accessibility" and language else ""
-        )
+        every_page = item.path.stem == EVERY_PAGE_IN_THE_BROWSER
+        group = item.path.stem + (f"-{language}" if every_page and language else "")
         item.add_marker(pytest.mark.xdist_group(group))
     # The longest groups first (``make test`` hands groups out in this order): a browser check
     # of every page takes nearly half of the suite's work; started last, one process did all
     # three while the other had nothing left to do.
-    items.sort(key=lambda item: item.path.stem != "test_accessibility")
+    items.sort(key=lambda item: item.path.stem != EVERY_PAGE_IN_THE_BROWSER)
 
 
 def pytest_xdist_node_collection_finished(node, ids: list[str]) -> None:

@@ -45,7 +45,7 @@ def md_parser(config: MdParserConfig, renderer: type) -> MarkdownIt:
     costs more than parsing a page with it (every page is parsed here before MyST reads it, and
     ``plaintext`` parses translated messages with it). A parser keeps no state between texts."""
     cached = _PARSERS.get(renderer)
-    if cached is None or cached[0] is not config:  # (the config is kept: its id stays unique)
+    if cached is None or cached[0] is not config:
         cached = _PARSERS[renderer] = (config, create_md_parser(config, renderer))
     return cached[1]
 
