@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from harness import CSP_LISTENER, STRICT, Output
+from harness import CSP_LISTENER, LANGUAGES, STRICT, Output
 from oracles import CSP_LIVE_RELOAD, CSP_PUBLISHED, csp_directives, expected_policy
 from sphinx_autobuild.middleware import web_socket_script
 
@@ -40,7 +40,9 @@ def check_policy(soup, expected: dict[str, set[str]], path: str) -> None:
     assert soup.find_all(style=True) == [], path
 
 
-def test_published_policy_is_exact_on_every_page(site):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_published_policy_is_exact_on_every_page(sites, language):
+    site = sites[language]
     for path in site.pages():
         soup = site.page(path)
         check_policy(soup, CSP_PUBLISHED, path)

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import pytest
 from bs4 import BeautifulSoup
 from harness import GROWN_BY, LANGUAGES
 
@@ -68,13 +69,15 @@ def subresources(page: BeautifulSoup) -> list[str]:
     return list(dict.fromkeys(files))
 
 
-def test_every_page_within_request_budget(site):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_within_request_budget(sites, language):
+    site = sites[language]
     for path in site.pages():
         files = subresources(site.page(path))
         assert len(files) <= MAX_FILES_PER_PAGE, f"/{path} loads {len(files)} files: {files}"
 
 
-def first_visit_files(site, path: str) -> list[Path]:
+def first_visit_files(site, path: str, language: str = LANGUAGES[0]) -> list[Path]:
     """The page's file and every file it loads (as in ``subresources``), in the output."""
     page = site.page(path)
     urls = [
@@ -84,17 +87,19 @@ def first_visit_files(site, path: str) -> list[Path]:
     urls += [script["src"] for script in page.select("script[src]")]
     urls += [img["src"] for img in page.select("img[src]") if not img["src"].startswith("data:")]
     own = site.outdir / (path if path.endswith(".html") else path + "index.html")
-    # The German site is served below /de/ (the 404 page names its files from there).
-    folder = f"/{LANGUAGES[0]}/"
+    # Each language is served below its code, /de/ … (the 404 page names its files from there).
+    folder = f"/{language}/"
     served = [urlparse(urljoin(folder + path, url)).path for url in urls]
     found = [site.outdir / s.removeprefix(folder) for s in served]
     return [own, *dict.fromkeys(found)]
 
 
-def test_every_page_within_weight_budget(site):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_within_weight_budget(sites, language):
+    site = sites[language]
     weights = {}
     for path in site.pages():
-        files = first_visit_files(site, path)
+        files = first_visit_files(site, path, language)
         missing = [f for f in files if not f.is_file()]
         assert missing == [], f"/{path} loads files the build did not write: {missing}"
         weights[path] = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
